@@ -1,0 +1,71 @@
+# Maillon — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEV_SETTINGS := portal.settings.dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STRIPE_PORT ?= 8420
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve localstripe migrate seed messages compilemessages lint format check test test-fast e2e bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies (only when pyproject.toml changed)
+
+compilemessages: $(STAMP) ## Compile locale/*.po into .mo files
+	$(PY) manage.py compile_catalogues
+
+migrate: $(STAMP) compilemessages ## Apply migrations to the embedded SQLite database
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
+
+seed: migrate ## Seed the demo content (idempotent)
+	$(PY) manage.py seed_demo
+
+localstripe: $(STAMP) ## Start localstripe (fake Stripe) on 127.0.0.1:$(STRIPE_PORT) unless it runs already
+	@if ! (exec 3<>/dev/tcp/127.0.0.1/$(STRIPE_PORT)) 2>/dev/null; then \
+		nohup $(PY) -c "from aiohttp import web; from localstripe.server import app; web.run_app(app, host='127.0.0.1', port=$(STRIPE_PORT))" > .localstripe.log 2>&1 & \
+		echo "localstripe started on http://127.0.0.1:$(STRIPE_PORT)"; \
+	fi
+
+run: seed localstripe ## Set up, seed the demo and serve the portal at http://127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: ## Serve without setting up again
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+messages: $(STAMP) ## Extract messages into locale/{fr,nl,de,en}/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages --no-wrap --no-obsolete -l fr -l nl -l de -l en \
+		--ignore ".venv/*" --ignore "static/*" --ignore "tests/*" --ignore "bench/*"
+
+lint: $(STAMP) ## ruff: lint and formatting
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(STAMP) compilemessages ## Django system checks, missing migrations, catalogue completeness
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check_catalogues
+
+test: lint check ## The whole suite: lint, checks, catalogues, then pytest (SQLite, or DATABASE_URL)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP) ## pytest only, reusing the test database
+	$(VENV)/bin/pytest --reuse-db -x $(PYTEST_ARGS)
+
+e2e: $(STAMP) ## Browser tests only (Playwright + Debian's Chromium)
+	$(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+
+clean: ## Remove the venv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 static media .localstripe.log

@@ -1,0 +1,3 @@
+"""lab endpoints of the portal API, mounted at /api/v1/."""
+
+urlpatterns = []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LabConfig(AppConfig):
+    name = "lab"
+    verbose_name = _("Co-creation lab")

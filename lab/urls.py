@@ -1,0 +1,3 @@
+"""lab routes under the language prefix (/fr/…); pages themselves are served by Wagtail."""
+
+urlpatterns = []

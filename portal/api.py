@@ -1,0 +1,106 @@
+"""The API router (Wagtail API v2 for pages, images, documents) and what /api/v1/ shares.
+
+Errors from /api/v1/ are always `{"errors": {field: [messages]}}`, in the request's language
+(LocaleMiddleware picks it from Accept-Language, since /api/ carries no language prefix).
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from rest_framework import exceptions, generics, permissions, serializers
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from portal.models import OperatorPage, User
+
+wagtail_api_router = WagtailAPIRouter("wagtailapi")
+wagtail_api_router.register_endpoint("pages", PagesAPIViewSet)
+wagtail_api_router.register_endpoint("images", ImagesAPIViewSet)
+wagtail_api_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+NON_FIELD = "non_field_errors"
+
+
+def _as_field_errors(detail):
+    if isinstance(detail, dict):
+        return {
+            field: [
+                str(message) for message in (messages if isinstance(messages, list) else [messages])
+            ]
+            for field, messages in detail.items()
+        }
+    if isinstance(detail, list):
+        return {NON_FIELD: [str(message) for message in detail]}
+    return {NON_FIELD: [str(detail)]}
+
+
+def exception_handler(exc, context):
+    """DRF's handler, reshaped so that every error reads `{"errors": {field: [messages]}}`."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(_("Not found."))
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = {"errors": _as_field_errors(exc.detail)}
+    else:
+        response.data = {"errors": {NON_FIELD: [str(exc.detail)]}}
+    return response
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name", "preferred_language"]
+        read_only_fields = ["email"]
+
+
+class MeView(generics.RetrieveUpdateAPIView):
+    """The signed-in member's profile; PATCH changes names or the preferred language."""
+
+    serializer_class = MemberSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    http_method_names = ["get", "patch", "options"]
+
+    def get_object(self):
+        return self.request.user
+
+
+class OperatorSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    language = serializers.CharField(source="locale.language_code")
+
+    class Meta:
+        model = OperatorPage
+        fields = ["id", "title", "slug", "kind", "website", "url", "language"]
+
+    def get_url(self, page) -> str:
+        return page.get_full_url(self.context["request"])
+
+
+class OperatorListView(generics.ListAPIView):
+    """The participating operators, in one language (`?lang=fr|nl|de|en`, French by default)."""
+
+    serializer_class = OperatorSerializer
+
+    def get_queryset(self):
+        language = self.request.query_params.get("lang", settings.LANGUAGE_CODE)
+        if language not in dict(settings.LANGUAGES):
+            raise exceptions.ValidationError(
+                {"lang": [_("Unknown language: choose one of fr, nl, de, en.")]}
+            )
+        return (
+            OperatorPage.objects.live()
+            .public()
+            .filter(locale__language_code=language)
+            .select_related("locale")
+            .order_by("title")
+        )

@@ -1,0 +1,14 @@
+"""Production: secrets have no default; refuse to start without them."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, SECRET_KEY, env
+
+for _name, _value in {"SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": ALLOWED_HOSTS}.items():
+    if not _value:
+        raise ImproperlyConfigured(f"{_name} must be set in production.")
+if "DATABASE_URL" not in env.ENVIRON:
+    raise ImproperlyConfigured("DATABASE_URL must be set in production.")
+
+DEBUG = False

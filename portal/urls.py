@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal import api, views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api.wagtail_api_router.urls),
+    path("api/v1/", include("portal.api_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("accounts/profile/", views.profile, name="member_profile"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("campaigns.urls")),
+    path("", include("lab.urls")),
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler400 = "portal.views.bad_request"
+handler404 = "portal.views.page_not_found"

@@ -1,0 +1,82 @@
+"""Shared fixtures: the localized site every test stands on, operators, members, a client."""
+
+import pytest
+from django.test import Client
+
+from wagtail.models import Locale, Page, Site
+
+from portal.operators import create_operator
+from portal.translation import translate
+from tests.factories import HomePageFactory, MemberFactory
+
+HOME_TRANSLATIONS = {
+    "nl": {"Maillon": "Maillon", "maillon": "maillon",
+           "Le maillon manquant, c'est la foule.": "De ontbrekende schakel is de menigte."},
+    "de": {"Maillon": "Maillon", "maillon": "maillon",
+           "Le maillon manquant, c'est la foule.": "Das fehlende Glied ist die Menge."},
+    "en": {"Maillon": "Maillon", "maillon": "maillon",
+           "Le maillon manquant, c'est la foule.": "The missing link is the crowd."},
+}
+
+
+@pytest.fixture
+def site(db):
+    """A Site rooted at the French home page, with real NL, DE and EN translations of it."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root, slug="maillon", locale=Locale.objects.get(language_code="fr"))
+    Site.objects.all().delete()
+    site = Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    for code, strings in HOME_TRANSLATIONS.items():
+        translate(home, code, strings)
+    return site
+
+
+@pytest.fixture
+def home(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def operator(site):
+    return create_operator(name="Nest'up", kind="incubator", slug="nestup")
+
+
+@pytest.fixture
+def other_operator(site):
+    return create_operator(name="GRE Liège", kind="agency", slug="gre-liege")
+
+
+@pytest.fixture
+def member(db):
+    return MemberFactory()
+
+
+@pytest.fixture
+def member_client(member):
+    client = Client()
+    client.force_login(member)
+    return client
+
+
+def staff_of(operator, role):
+    """A member in the operator's editors or moderators group."""
+    user = MemberFactory()
+    group = operator.editors_group if role == "editor" else operator.moderators_group
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor(operator):
+    return staff_of(operator, "editor")
+
+
+@pytest.fixture
+def moderator(operator):
+    return staff_of(operator, "moderator")
+
+
+@pytest.fixture
+def other_editor(other_operator):
+    return staff_of(other_operator, "editor")

@@ -1,0 +1,15 @@
+from .portal import (
+    CategoryFactory,
+    ContentPageFactory,
+    HomePageFactory,
+    MemberFactory,
+    TerritoryFactory,
+)
+
+__all__ = [
+    "CategoryFactory",
+    "ContentPageFactory",
+    "HomePageFactory",
+    "MemberFactory",
+    "TerritoryFactory",
+]

@@ -1,0 +1,44 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["fr", "nl", "de", "en"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [("nl-BE,nl;q=0.9", "/nl/"), ("de", "/de/"), ("en-GB,en;q=0.8", "/en/"), ("ja", "/fr/"),
+     ("", "/fr/")],
+)
+def test_root_redirects_by_accept_language(client, site, accept, expected):
+    response = client.get("/", headers={"accept-language": accept} if accept else {})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "intro"),
+    [("fr", "Le maillon manquant"), ("nl", "De ontbrekende schakel"),
+     ("de", "Das fehlende Glied"), ("en", "The missing link")],
+)
+def test_home_page_in_each_language(client, site, code, intro):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{code}">' in html
+    assert intro in html
+    for other in LANGUAGES:
+        assert f'hreflang="{other}" href="http://testserver/{other}/"' in html
+    assert 'hreflang="x-default" href="http://testserver/fr/"' in html
+
+
+def test_unknown_language_prefix_is_a_404_in_the_visitors_language(client, site):
+    response = client.get("/xx/quelque-chose/", headers={"accept-language": "nl"})
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_unknown_page_is_a_404_in_the_page_language(client, site):
+    response = client.get("/de/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()
