@@ -158,16 +158,18 @@ def charge_off_session(pledge):
     return result
 
 
-def start_recovery_payment(pledge):
-    """A PaymentIntent the backer completes on the recovery page (the card element)."""
+def recovery_payment(pledge, payment_method):
+    """Charge a pledge whose off-session charge failed, with the card the backer gives now."""
     intent = _call(
         _client().PaymentIntent.create,
         amount=pledge.amount,
         currency=pledge.currency.lower(),
         customer=pledge.stripe_customer,
+        payment_method=payment_method,
         payment_method_types=["card"],
+        confirm=True,
         metadata=_metadata(pledge),
-        idempotency_key=_key(pledge, "recovery"),
+        idempotency_key=_key(pledge, f"recovery-{payment_method}"),
     )
     return _intent(intent)
 

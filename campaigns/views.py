@@ -1,7 +1,10 @@
 """Pages of the pledge flow that are not Wagtail pages: a backer's pledge, the recovery payment."""
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -42,24 +45,49 @@ def pledge_detail(request, token):
 
 
 def pledge_pay(request, token):
-    """Recovery: the backer pays a pledge whose charge failed, with the card element."""
+    """Recovery: the backer pays a pledge whose charge failed, with a new card.
+
+    GET shows the card element; the page posts the PaymentMethod Stripe.js made from it as
+    JSON, the server confirms the payment, and answers whether the bank wants 3-D Secure.
+    """
     pledge = _pledge(token)
     if pledge.status != PledgeStatus.ACTION_REQUIRED:
+        if request.method == "POST":
+            return JsonResponse({"status": pledge.status, "client_secret": ""})
         return redirect("campaigns:pledge_detail", token=token)
-    if not pledge.stripe_payment_intent:
-        try:
-            intent = payments.start_recovery_payment(pledge)
-        except payments.PaymentError:
-            messages.error(request, _("We could not reach the payment service; try again later."))
-            return redirect("campaigns:pledge_detail", token=token)
-        pledge = pledging.move(
-            pledge.pk,
-            pledge.status,
-            stripe_payment_intent=intent.id,
-            client_secret=intent.client_secret,
-        )
+    if request.method == "POST":
+        return _pay_recovery(request, pledge)
     return render(
         request,
         "pages/pledge_pay.html",
         {"pledge": pledge, "campaign": pledge.campaign.specific, **stripe_context()},
     )
+
+
+def _pay_recovery(request, pledge):
+    try:
+        payment_method = json.loads(request.body or b"{}").get("payment_method", "")
+    except (ValueError, AttributeError):
+        payment_method = ""
+    if not isinstance(payment_method, str) or not payment_method.startswith("pm_"):
+        return _json_error("payment_method", _("This is not a Stripe payment method id."))
+    try:
+        intent = payments.recovery_payment(pledge, payment_method)
+    except payments.PaymentError as error:
+        return _json_error(
+            "payment_method",
+            _("Your card was refused: %(reason)s") % {"reason": str(error)},
+            status=402,
+        )
+    status = PledgeStatus.PAID if intent.status == payments.SUCCEEDED else pledge.status
+    pledging.move(
+        pledge.pk,
+        status,
+        stripe_payment_intent=intent.id,
+        client_secret=intent.client_secret,
+    )
+    return JsonResponse({"status": intent.status, "client_secret": intent.client_secret})
+
+
+def _json_error(field, message, status=400):
+    return JsonResponse({"errors": {field: [message]}}, status=status)
