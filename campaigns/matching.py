@@ -4,7 +4,7 @@ Each fund's row is locked while its matches are computed, so concurrent pledges 
 matches and no pot or cap is ever exceeded.
 """
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from campaigns.models import CampaignPage, MatchFund, Pledge, PledgeMatch
@@ -46,8 +46,15 @@ def _funds_for(campaign_key):
     )
 
 
-def _crowd_raised(campaign_key):
-    return Pledge.objects.totals_for([campaign_key])[campaign_key].raised
+def _crowd_raised_with(pledge):
+    """The crowd's money including this pledge (which is being counted right now)."""
+    others = (
+        Pledge.objects.counted()
+        .filter(campaign_key=pledge.campaign_key)
+        .exclude(pk=pledge.pk)
+        .aggregate(total=Sum(F("amount") - F("refunded_amount")))["total"]
+    )
+    return (others or 0) + pledge.net_amount
 
 
 def match_amount(fund, pledge, campaign):
@@ -56,7 +63,7 @@ def match_amount(fund, pledge, campaign):
         return 0
     if fund.trigger_percent:
         threshold = campaign.goal * fund.trigger_percent / 100
-        if _crowd_raised(pledge.campaign_key) < threshold:
+        if _crowd_raised_with(pledge) < threshold:
             return 0
     active = PledgeMatch.objects.filter(fund=fund, released_at__isnull=True)
     limits = [

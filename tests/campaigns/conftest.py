@@ -118,3 +118,26 @@ def limited_tier(campaign):
     return RewardTierFactory(
         campaign=campaign, title="Atelier privé", minimum_amount=5_000, limit=10
     )
+
+
+@pytest.fixture
+def postgres_threads(transactional_db):
+    """For tests that pledge from several threads: PostgreSQL only, real transactions.
+
+    Transactional tests empty every table afterwards: put back what migrations created.
+    """
+    from django.db import connection
+
+    from wagtail.models import Collection, Page
+    from wagtail_localize.models import LocaleSynchronization
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL: run with DATABASE_URL=postgres://…")
+    french, _created = Locale.objects.get_or_create(language_code="fr")
+    for code in ("nl", "de", "en"):
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": french})
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")

@@ -18,25 +18,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL: run with DATABASE_URL=postgres://…")
-
-
-@pytest.fixture(autouse=True)
-def data_from_migrations(postgres_only, transactional_db):
-    """Transactional tests empty every table afterwards: put back what migrations created."""
-    from wagtail.models import Collection, Locale, Page
-    from wagtail_localize.models import LocaleSynchronization
-
-    french, _created = Locale.objects.get_or_create(language_code="fr")
-    for code in ("nl", "de", "en"):
-        locale, _created = Locale.objects.get_or_create(language_code=code)
-        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": french})
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
+def on_postgres(postgres_threads):
+    """Skips off PostgreSQL; restores the migrations' data (see conftest)."""
 
 
 def in_threads(function, arguments, workers=25):
