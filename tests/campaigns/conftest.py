@@ -120,19 +120,11 @@ def limited_tier(campaign):
     )
 
 
-@pytest.fixture
-def postgres_threads(transactional_db):
-    """For tests that pledge from several threads: PostgreSQL only, real transactions.
-
-    Transactional tests empty every table afterwards: put back what migrations created.
-    """
-    from django.db import connection
-
+def restore_migrations_data():
+    """Transactional tests empty every table afterwards: put back what migrations created."""
     from wagtail.models import Collection, Page
     from wagtail_localize.models import LocaleSynchronization
 
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL: run with DATABASE_URL=postgres://…")
     french, _created = Locale.objects.get_or_create(language_code="fr")
     for code in ("nl", "de", "en"):
         locale, _created = Locale.objects.get_or_create(language_code=code)
@@ -141,3 +133,13 @@ def postgres_threads(transactional_db):
         Page.add_root(instance=Page(title="Root", slug="root", locale=french))
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def postgres_threads(transactional_db):
+    """For tests that pledge from several threads: PostgreSQL only, real transactions."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL: run with DATABASE_URL=postgres://…")
+    restore_migrations_data()
