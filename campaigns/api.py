@@ -17,7 +17,6 @@ from portal.api import NON_FIELD
 MINIMUM_PLEDGE = 100  # 1 EUR
 MAXIMUM_PLEDGE = 100_000_000  # 1,000,000 EUR
 MAXIMUM_BODY_BYTES = 16_384
-SESSION_KEY = "campaigns_pledges"
 
 
 class CentsField(serializers.Field):
@@ -181,8 +180,6 @@ class PledgeListView(APIView):
             pledge = pledging.create_pledge(pledge_request)
         except pledging.PledgeRefused as error:
             return _refused(error)
-        if user is None:
-            request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-19:], pledge.pk]
         return Response(pledge_data(pledge), status=status.HTTP_201_CREATED)
 
 
@@ -192,11 +189,10 @@ def _language():
 
 
 def owns(request, pledge):
-    """The backer's account, the browser that made it, or the link e-mailed with the token."""
+    """The backer's account, or whoever holds the pledge's token (given in the 201 answer and
+    in the receipt's link): guests need no session."""
     user = request.user
     if user.is_authenticated and pledge.backer_id == user.pk:
-        return True
-    if pledge.pk in request.session.get(SESSION_KEY, []):
         return True
     token = request.headers.get("X-Pledge-Token") or request.GET.get("token")
     return bool(token) and token == str(pledge.token)

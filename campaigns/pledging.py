@@ -119,7 +119,6 @@ def start_payment(pledge, payment_method=""):
     try:
         if not pledge.stripe_customer:
             pledge.stripe_customer = payments.create_customer(pledge)
-            Pledge.objects.filter(pk=pledge.pk).update(stripe_customer=pledge.stripe_customer)
         if pledge.funding_model == FundingModel.ALL_OR_NOTHING:
             intent = payments.save_card(pledge, payment_method)
             fields = {"stripe_setup_intent": intent.id}
@@ -133,7 +132,7 @@ def start_payment(pledge, payment_method=""):
             _("Your card was refused: %(reason)s") % {"reason": str(error)},
             status=402,
         ) from error
-    fields.update(client_secret=intent.client_secret)
+    fields.update(client_secret=intent.client_secret, stripe_customer=pledge.stripe_customer)
     if intent.payment_method:
         fields["stripe_payment_method"] = intent.payment_method
     return move(pledge.pk, status_for_intent(pledge.funding_model, intent.status), **fields)

@@ -126,7 +126,7 @@ def test_three_d_secure_card_requires_action(client, flexible_campaign, localstr
         timeout=5,
     )
     assert authenticated.status_code == 200
-    detail = client.get(f"{URL}{stored.pk}/")
+    detail = client.get(f"{URL}{stored.pk}/?token={stored.token}")
     assert detail.json()["status"] == "paid"
     assert raised(flexible_campaign) == 2_500
 
@@ -266,7 +266,9 @@ def test_logged_in_member_pledges_without_email_or_name(member_client, member, c
 
 def test_only_the_owner_reads_and_changes_a_pledge(client, campaign):
     data = pledge(client, campaign, payment_method="pm_card_visa").json()
-    assert client.get(f"{URL}{data['id']}/").json()["status"] == "committed"
+    assert client.get(f"{URL}{data['id']}/").status_code == 403
+    owner = client.get(f"{URL}{data['id']}/?token={data['token']}")
+    assert owner.json()["status"] == "committed"
     stranger = Client()
     assert stranger.get(f"{URL}{data['id']}/").status_code == 403
     assert stranger.delete(f"{URL}{data['id']}/").status_code == 403
@@ -278,7 +280,7 @@ def test_only_the_owner_reads_and_changes_a_pledge(client, campaign):
 
 def test_backer_changes_amount_and_tier_then_cancels(client, campaign, limited_tier):
     data = pledge(client, campaign, payment_method="pm_card_visa").json()
-    url = f"{URL}{data['id']}/"
+    url = f"{URL}{data['id']}/?token={data['token']}"
     changed = client.patch(
         url,
         json.dumps({"amount": 6_000, "reward_tier": limited_tier.pk, "anonymous": True}),
@@ -300,7 +302,7 @@ def test_backer_changes_amount_and_tier_then_cancels(client, campaign, limited_t
 
 def test_paid_flexible_pledge_is_refunded_when_lowered_or_cancelled(client, flexible_campaign):
     data = pledge(client, flexible_campaign, amount=5_000, payment_method="pm_card_visa").json()
-    url = f"{URL}{data['id']}/"
+    url = f"{URL}{data['id']}/?token={data['token']}"
     lowered = client.patch(url, json.dumps({"amount": 3_000}), content_type="application/json")
     assert lowered.status_code == 200
     assert raised(flexible_campaign) == 3_000
@@ -319,7 +321,7 @@ def test_last_day_changes_cannot_drop_below_the_goal(client, operator):
     )
     PledgeFactory(campaign=closing, amount=6_000)
     data = pledge(client, closing, amount=5_000, payment_method="pm_card_visa").json()
-    url = f"{URL}{data['id']}/"
+    url = f"{URL}{data['id']}/?token={data['token']}"
     assert (
         client.patch(
             url, json.dumps({"amount": 3_000}), content_type="application/json"
