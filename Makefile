@@ -35,7 +35,7 @@ seed: migrate ## Seed the demo content (idempotent)
 
 localstripe: $(STAMP) ## Start localstripe (fake Stripe) on 127.0.0.1:$(STRIPE_PORT) unless it runs already
 	@if ! (exec 3<>/dev/tcp/127.0.0.1/$(STRIPE_PORT)) 2>/dev/null; then \
-		nohup $(PY) -c "from aiohttp import web; from localstripe.server import app; web.run_app(app, host='127.0.0.1', port=$(STRIPE_PORT))" > .localstripe.log 2>&1 & \
+		nohup $(PY) -m campaigns.localstripe_server --port $(STRIPE_PORT) > .localstripe.log 2>&1 & \
 		echo "localstripe started on http://127.0.0.1:$(STRIPE_PORT)"; \
 	fi
 

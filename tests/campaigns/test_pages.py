@@ -96,11 +96,11 @@ def test_index_filters_sorts_and_paginates(client, home, operator, other_operato
     funded = CampaignPageFactory(parent=other_operator, title="Très soutenu", category=energy)
     PledgeFactory(campaign=funded, amount=90_000)
     CampaignPageFactory(
-        parent=operator, title="Pas encore", starts_at=now + datetime.timedelta(days=3)
+        parent=operator, title="Futur fournil", starts_at=now + datetime.timedelta(days=3)
     )
     done = CampaignPageFactory(
         parent=operator,
-        title="Réussi",
+        title="Ancien verger",
         starts_at=now - datetime.timedelta(days=30),
         deadline=now - datetime.timedelta(days=1),
     )
@@ -108,7 +108,7 @@ def test_index_filters_sorts_and_paginates(client, home, operator, other_operato
 
     html = client.get(index.url).content.decode()
     assert html.index("Bientôt fini") < html.index("Très soutenu")
-    assert "Pas encore" not in html and "Réussi" not in html
+    assert "Futur fournil" not in html and "Ancien verger" not in html
     by_funding = client.get(index.url, {"sort": "funded"}).content.decode()
     assert by_funding.index("Très soutenu") < by_funding.index("Bientôt fini")
     energy_only = client.get(index.url, {"category": "energie"}).content.decode()
@@ -116,9 +116,9 @@ def test_index_filters_sorts_and_paginates(client, home, operator, other_operato
     by_operator = client.get(index.url, {"operator": other_operator.slug}).content.decode()
     assert "Très soutenu" in by_operator and "Bientôt fini" not in by_operator
     successful = client.get(index.url, {"status": "successful"}).content.decode()
-    assert "Réussi" in successful and "Bientôt fini" not in successful
+    assert "Ancien verger" in successful and "Bientôt fini" not in successful
     upcoming = client.get(index.url, {"status": "upcoming"}).content.decode()
-    assert "Pas encore" in upcoming
+    assert "Futur fournil" in upcoming
     assert soon.title in client.get(index.url, {"status": "nonsense", "sort": "x"}).content.decode()
 
 

@@ -1,9 +1,16 @@
 """The demo seed is complete and idempotent; the message catalogues are complete."""
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 from django.core.management import call_command
 
 from wagtail.models import Page, Revision
 
+import polib
 import pytest
 
 from portal.catalogues import catalogue_paths, catalogue_problems, placeholders
@@ -72,3 +79,55 @@ def test_catalogue_check_catches_mistakes(tmp_path):
     assert any("untranslated" in p for p in problems)
     assert any("fuzzy" in p for p in problems)
     assert placeholders("%(a)s and {b} and %d") == ["%(a)s", "%d", "{b}"]
+
+
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None,
+    reason="extracting messages needs GNU gettext (apt-get install gettext)",
+)
+def test_catalogues_contain_every_message_in_the_code(tmp_path):
+    """Extract the messages again into a copy of the project: nothing may be missing."""
+    root = Path(__file__).resolve().parents[2]
+    project = tmp_path / "project"
+    shutil.copytree(
+        root,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "node_modules",
+            "media",
+            "static",
+            "*.sqlite3",
+            "__pycache__",
+            "tests",
+            "bench",
+        ),
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--no-wrap",
+            "-l",
+            "fr",
+            "--ignore",
+            "static/*",
+        ],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+    )
+    extracted = {
+        e.msgid
+        for e in polib.pofile(str(project / "locale/fr/LC_MESSAGES/django.po"))
+        if not e.obsolete
+    }
+    shipped = {
+        e.msgid
+        for e in polib.pofile(str(root / "locale/fr/LC_MESSAGES/django.po"))
+        if not e.obsolete
+    }
+    assert sorted(extracted - shipped) == [], "run `make messages` and translate"
