@@ -1,3 +1,11 @@
 """lab endpoints of the portal API, mounted at /api/v1/."""
 
-urlpatterns = []
+from rest_framework.routers import SimpleRouter
+
+from lab import api
+
+router = SimpleRouter()
+router.register("signups", api.SignupViewSet, basename="lab_signup")
+router.register("applications", api.ApplicationViewSet, basename="lab_application")
+
+urlpatterns = router.urls

@@ -1,0 +1,185 @@
+"""The lab's part of /api/v1/: volunteer sign-ups and team applications.
+
+Needs can be given by the id of any translation; what is stored points at the original, and
+the ids returned are the original's.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from lab import services
+from lab.models import TeamApplication, TeamRole, VolunteerSignup, VolunteerTask
+
+
+class Conflict(exceptions.ValidationError):
+    """A 409 shaped like a validation error, so the portal's handler gives `{"errors": …}`."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+def _visible_needs(model):
+    return model.objects.filter(brief__live=True, brief__status__in=services.OPEN_STATUSES)
+
+
+class SignupSerializer(serializers.ModelSerializer):
+    task = serializers.PrimaryKeyRelatedField(
+        queryset=VolunteerTask.objects.none(),
+        error_messages={
+            "does_not_exist": gettext_lazy("There is no open task with the id {pk_value}."),
+            "incorrect_type": gettext_lazy("A task id is a number."),
+        },
+    )
+
+    class Meta:
+        model = VolunteerSignup
+        fields = ["id", "task", "status", "check_in_code", "created_at"]
+        read_only_fields = ["status", "check_in_code", "created_at"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["task"].queryset = _visible_needs(VolunteerTask)
+        return fields
+
+
+class SignupViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The signed-in member's volunteer sign-ups.
+
+    POST `{"task": id}` answers 201 with status `confirmed` while places remain, `waitlisted`
+    after; 409 when already signed up or when the task has started. DELETE cancels (the first
+    member on the waitlist then takes the place and is told by e-mail).
+    """
+
+    serializer_class = SignupSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        return VolunteerSignup.objects.filter(member=self.request.user).order_by("-created_at")
+
+    def perform_create(self, serializer):
+        try:
+            serializer.instance = services.sign_up(
+                serializer.validated_data["task"], self.request.user
+            )
+        except services.LabConflict as error:
+            raise Conflict({error.field: [error.message]}) from error
+
+    def destroy(self, request, *args, **kwargs):
+        try:
+            services.cancel_signup(self.get_object())
+        except services.LabConflict as error:
+            raise Conflict({error.field: [error.message]}) from error
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    role = serializers.PrimaryKeyRelatedField(
+        queryset=TeamRole.objects.none(),
+        error_messages={
+            "does_not_exist": gettext_lazy("There is no open role with the id {pk_value}."),
+            "incorrect_type": gettext_lazy("A role id is a number."),
+        },
+    )
+    motivation = serializers.CharField(
+        max_length=4000,
+        error_messages={
+            "blank": gettext_lazy("Tell the team why you want to join."),
+            "required": gettext_lazy("Tell the team why you want to join."),
+            "max_length": gettext_lazy("Keep your motivation under {max_length} characters."),
+        },
+    )
+
+    class Meta:
+        model = TeamApplication
+        fields = ["id", "role", "motivation", "status", "created_at", "decided_at"]
+        read_only_fields = ["status", "created_at", "decided_at"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["role"].queryset = _visible_needs(TeamRole)
+        return fields
+
+
+class ApplicationViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Applications for team roles.
+
+    A member sees their own applications; the brief's owner and its operator's staff also see
+    those for their briefs, and accept or decline them.
+    """
+
+    serializer_class = ApplicationSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        user = self.request.user
+        mine = Q(member=user) | Q(role__brief__proposed_by=user)
+        if not user.is_superuser:
+            group_ids = list(user.groups.values_list("pk", flat=True))
+            section_paths = _section_paths(group_ids)
+            for path in section_paths:
+                mine |= Q(role__brief__path__startswith=path)
+            queryset = TeamApplication.objects.filter(mine)
+        else:
+            queryset = TeamApplication.objects.all()
+        return queryset.select_related("role").order_by("-created_at")
+
+    def perform_create(self, serializer):
+        try:
+            serializer.instance = services.apply_for_role(
+                serializer.validated_data["role"],
+                self.request.user,
+                serializer.validated_data["motivation"].strip(),
+            )
+        except services.LabConflict as error:
+            raise Conflict({error.field: [error.message]}) from error
+
+    def _decide(self, request, accept):
+        application = self.get_object()
+        if not services.can_organise(request.user, application.role.brief):
+            raise exceptions.PermissionDenied(
+                _("Only the brief's owner or its operator can decide on applications.")
+            )
+        try:
+            application = services.decide_application(application, request.user, accept)
+        except services.LabConflict as error:
+            raise Conflict({error.field: [error.message]}) from error
+        return Response(self.get_serializer(application).data)
+
+    @extend_schema(request=None, responses=ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        """Accept a pending application: the member fills one seat of the role."""
+        return self._decide(request, accept=True)
+
+    @extend_schema(request=None, responses=ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        """Decline a pending application."""
+        return self._decide(request, accept=False)
+
+
+def _section_paths(group_ids):
+    from portal.models import OperatorPage
+
+    return list(
+        OperatorPage.objects.filter(
+            Q(editors_group_id__in=group_ids) | Q(moderators_group_id__in=group_ids)
+        ).values_list("path", flat=True)
+    )
