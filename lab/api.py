@@ -13,8 +13,9 @@ from rest_framework import exceptions, mixins, permissions, serializers, status,
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from lab import services
-from lab.models import TeamApplication, TeamRole, VolunteerSignup, VolunteerTask
+from lab import ideas, services
+from lab.models import LabBriefPage, TeamApplication, TeamRole, VolunteerSignup, VolunteerTask
+from portal.models import Category, Territory
 
 
 class Conflict(exceptions.ValidationError):
@@ -183,3 +184,65 @@ def _section_paths(group_ids):
             Q(editors_group_id__in=group_ids) | Q(moderators_group_id__in=group_ids)
         ).values_list("path", flat=True)
     )
+
+
+class IdeaSerializer(serializers.Serializer):
+    """A member's proposal; `state` is in_moderation, rejected (with the reason) or published."""
+
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(max_length=120)
+    kind = serializers.ChoiceField(choices=LabBriefPage.Kind.choices)
+    summary = serializers.CharField(max_length=1000)
+    challenge = serializers.CharField(max_length=10000, required=False, allow_blank=True)
+    category = serializers.PrimaryKeyRelatedField(
+        queryset=Category.objects.all(), required=False, allow_null=True
+    )
+    territory = serializers.PrimaryKeyRelatedField(
+        queryset=Territory.objects.all(), required=False, allow_null=True
+    )
+    budget_eur = serializers.IntegerField(
+        min_value=1, max_value=10_000_000, required=False, allow_null=True, write_only=True
+    )
+    state = serializers.SerializerMethodField()
+    reason = serializers.SerializerMethodField()
+
+    def validate_title(self, value):
+        value = ideas.plain_text(value)
+        if len(value) < 3:
+            raise serializers.ValidationError(
+                _("Give your idea a title of at least three characters.")
+            )
+        return value
+
+    def validate_summary(self, value):
+        value = ideas.plain_text(value)
+        if not value:
+            raise serializers.ValidationError(_("Tell us in a few sentences what your idea is."))
+        return value
+
+    def get_state(self, page) -> str:
+        return ideas.proposal_state(page)[0]
+
+    def get_reason(self, page) -> str:
+        return ideas.proposal_state(page)[1]
+
+
+class IdeaViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Ideas from the crowd: a signed-in member proposes one (5 a day at most) and follows
+    their proposals' moderation. 429 past the daily limit."""
+
+    serializer_class = IdeaSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        return LabBriefPage.objects.filter(
+            proposed_by=self.request.user, alias_of__isnull=True
+        ).order_by("-proposed_at")
+
+    def perform_create(self, serializer):
+        try:
+            serializer.instance = ideas.propose_idea(self.request.user, **serializer.validated_data)
+        except ideas.IdeaRefused as refusal:
+            error = Conflict({refusal.field: [refusal.message]})
+            error.status_code = refusal.status
+            raise error from refusal

@@ -7,5 +7,6 @@ from lab import api
 router = SimpleRouter()
 router.register("signups", api.SignupViewSet, basename="lab_signup")
 router.register("applications", api.ApplicationViewSet, basename="lab_application")
+router.register("ideas", api.IdeaViewSet, basename="lab_idea")
 
 urlpatterns = router.urls

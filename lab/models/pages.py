@@ -168,6 +168,13 @@ class LabBriefPage(BasePage):
     def operator_page(self):
         return self.get_parent().specific
 
+    def get_context(self, request, *args, **kwargs):
+        from lab.detail import brief_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(brief_context(self, request))
+        return context
+
     @cached_property
     def original(self):
         """The copy of this brief that sign-ups, applications and comments are attached to."""
@@ -293,3 +300,10 @@ class LabIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("lab index")
+
+    def get_context(self, request, *args, **kwargs):
+        from lab.listing import lab_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lab_listing(request, self))
+        return context

@@ -9,6 +9,8 @@ from django.test import Client
 import pytest
 
 from lab.models import LabBriefPage
+from portal.operators import create_operator
+from tests.conftest import staff_of
 from tests.factories import CategoryFactory, TerritoryFactory
 from tests.factories.lab import (
     AdviceQuestionFactory,
@@ -99,3 +101,13 @@ def lab_messages():
     yield
     for catalog, key in added:
         del catalog._catalogs[0][key]
+
+
+@pytest.fixture
+def community(site):
+    return create_operator(name="Communauté", kind="community", slug="communaute")
+
+
+@pytest.fixture
+def community_moderator(community):
+    return staff_of(community, "moderator")
