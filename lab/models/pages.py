@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
+from lab.serializers import NeedsField, OperatorField, TaxonomyField
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage
 
@@ -36,7 +37,10 @@ class LabBriefQuerySet(PageQuerySet):
         )
 
 
-LabBriefManager = PageManager.from_queryset(LabBriefQuerySet)
+class LabBriefManager(PageManager.from_queryset(LabBriefQuerySet)):
+    def get_queryset(self):
+        # Every listing (ours, the Wagtail API's meta) reads the locale of each brief.
+        return super().get_queryset().select_related("locale")
 
 
 class LabBriefPage(BasePage):
@@ -154,6 +158,18 @@ class LabBriefPage(BasePage):
                 index.SearchField("place"),
             ],
         ),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("challenge"),
+        APIField("budget"),
+        APIField("category", serializer=TaxonomyField()),
+        APIField("territory", serializer=TaxonomyField()),
+        APIField("operator", serializer=OperatorField(source="*")),
+        APIField("needs", serializer=NeedsField(source="*")),
     ]
 
     parent_page_types = ["portal.OperatorPage"]
