@@ -8,12 +8,15 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.models import Page
+
+from django_comments_xtd.models import XtdComment
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from lab import ideas, services
+from lab import advice, ideas, services
 from lab.models import LabBriefPage, TeamApplication, TeamRole, VolunteerSignup, VolunteerTask
 from portal.models import Category, Territory
 
@@ -246,3 +249,128 @@ class IdeaViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, viewsets.Gener
             error = Conflict({refusal.field: [refusal.message]})
             error.status_code = refusal.status
             raise error from refusal
+
+
+class AdviceSerializer(serializers.ModelSerializer):
+    page = serializers.IntegerField(
+        write_only=True, help_text="Id of a published brief or campaign (any language)."
+    )
+    parent = serializers.IntegerField(required=False, allow_null=True, write_only=True)
+    comment = serializers.CharField(max_length=advice.MAX_LENGTH, allow_blank=True)
+    followup = serializers.BooleanField(required=False, default=False, write_only=True)
+    author = serializers.CharField(source="user_name", read_only=True)
+    is_expert = serializers.SerializerMethodField()
+    replies_to = serializers.SerializerMethodField()
+
+    class Meta:
+        model = XtdComment
+        fields = [
+            "id",
+            "page",
+            "parent",
+            "replies_to",
+            "comment",
+            "followup",
+            "author",
+            "is_expert",
+            "submit_date",
+            "level",
+        ]
+        read_only_fields = ["submit_date", "level"]
+
+    def get_is_expert(self, comment) -> bool:
+        return comment.user_id in self.context.get("experts", set())
+
+    def get_replies_to(self, comment) -> int | None:
+        return comment.parent_id if comment.parent_id != comment.pk else None
+
+
+class AdviceViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Advice threads on briefs and campaigns.
+
+    GET `?page_id=<id>` lists the visible advice of a page (`&experts=1`: experts only); members
+    post, edit their own within 15 minutes, delete their own, and flag others' (409 twice).
+    """
+
+    serializer_class = AdviceSerializer
+    http_method_names = ["get", "post", "patch", "delete", "options"]
+
+    def get_permissions(self):
+        if self.action == "list":
+            return [permissions.AllowAny()]
+        return [permissions.IsAuthenticated()]
+
+    def get_queryset(self):
+        if self.action == "list":
+            page = self._page(self.request.query_params.get("page_id"), "page_id")
+            return advice.visible_comments(
+                page, experts_only=self.request.query_params.get("experts") in ("1", "true")
+            )
+        return XtdComment.objects.filter(is_public=True, is_removed=False)
+
+    def _page(self, page_id, field):
+        try:
+            page = Page.objects.live().get(pk=int(page_id)).specific
+        except (TypeError, ValueError, Page.DoesNotExist) as error:
+            raise exceptions.ValidationError(
+                {field: [_("There is no published brief or campaign with this id.")]}
+            ) from error
+        if not advice.is_commentable(page):
+            raise exceptions.ValidationError(
+                {field: [_("There is no published brief or campaign with this id.")]}
+            )
+        return page
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.paginate_queryset(self.get_queryset())
+        serializer = self.get_serializer(
+            queryset,
+            many=True,
+            context={**self.get_serializer_context(), "experts": advice.expert_ids(queryset)},
+        )
+        return self.get_paginated_response(serializer.data)
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        page = self._page(data["page"], "page")
+        parent = None
+        if data.get("parent"):
+            parent = XtdComment.objects.filter(pk=data["parent"]).first()
+            if parent is None:
+                raise exceptions.ValidationError({"parent": [_("There is no such comment.")]})
+        try:
+            serializer.instance = advice.post_advice(
+                page, self.request.user, data["comment"], parent, data.get("followup", False)
+            )
+        except advice.AdviceRefused as refusal:
+            raise exceptions.ValidationError({refusal.field: [refusal.message]}) from refusal
+
+    def perform_update(self, serializer):
+        try:
+            serializer.instance = advice.edit_advice(
+                serializer.instance, self.request.user, serializer.validated_data.get("comment")
+            )
+        except advice.AdviceRefused as refusal:
+            raise exceptions.PermissionDenied(refusal.message) from refusal
+
+    def perform_destroy(self, instance):
+        try:
+            advice.delete_advice(instance, self.request.user)
+        except advice.AdviceRefused as refusal:
+            raise exceptions.PermissionDenied(refusal.message) from refusal
+
+    @extend_schema(request=None, responses={201: None})
+    @action(detail=True, methods=["post"])
+    def flag(self, request, pk=None):
+        """Flag a comment for the section's moderators; 409 when already flagged by you."""
+        try:
+            advice.flag_advice(self.get_object(), request.user)
+        except advice.AdviceRefused as refusal:
+            raise Conflict({refusal.field: [refusal.message]}) from refusal
+        return Response(status=status.HTTP_201_CREATED)

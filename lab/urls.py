@@ -17,6 +17,11 @@ urlpatterns = [
         name="lab_application_decide",
     ),
     path("lab/tasks/<int:pk>/volunteers/", views.task_volunteers, name="lab_task_volunteers"),
+    path("advice/on/<int:page_id>/", views.advice_post, name="lab_advice_post"),
+    path("advice/<int:pk>/edit/", views.advice_edit, name="lab_advice_edit"),
+    path("advice/<int:pk>/delete/", views.advice_delete, name="lab_advice_delete"),
+    path("advice/<int:pk>/flag/", views.advice_flag, name="lab_advice_flag"),
+    path("advice/<int:pk>/answers/", views.advice_answers, name="lab_advice_answers"),
     path(
         "lab/tasks/<int:pk>/volunteers.csv",
         views.task_volunteers_csv,

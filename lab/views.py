@@ -11,8 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lab import ideas, services
+from wagtail.models import Page
+
+from django_comments_xtd.models import XtdComment
+
+from lab import advice, ideas, services
 from lab.models import (
+    AdviceQuestion,
     BriefFollow,
     LabBriefPage,
     TeamApplication,
@@ -253,3 +258,86 @@ def task_volunteers_csv(request, pk):
 def _csv_safe(value):
     """Defuse spreadsheet formulas (=, +, -, @) that a member could put in their name."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+# Advice threads -------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def advice_post(request, page_id):
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    parent = None
+    if request.POST.get("parent"):
+        parent = XtdComment.objects.filter(pk=request.POST["parent"]).first()
+        if parent is None:
+            raise Http404
+    try:
+        advice.post_advice(
+            page,
+            request.user,
+            request.POST.get("comment"),
+            parent=parent,
+            followup=bool(request.POST.get("followup")),
+        )
+    except advice.AdviceRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Thank you for your advice."))
+    return _back(request, page.url)
+
+
+def _own_comment(request, pk):
+    comment = get_object_or_404(XtdComment, pk=pk, is_removed=False, is_public=True)
+    return comment, advice.page_of(comment)
+
+
+@login_required
+@require_POST
+def advice_edit(request, pk):
+    comment, page = _own_comment(request, pk)
+    try:
+        advice.edit_advice(comment, request.user, request.POST.get("comment"))
+    except advice.AdviceRefused as refusal:
+        messages.error(request, refusal.message)
+    return _back(request, page.url if page else "/")
+
+
+@login_required
+@require_POST
+def advice_delete(request, pk):
+    comment, page = _own_comment(request, pk)
+    try:
+        advice.delete_advice(comment, request.user)
+    except advice.AdviceRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your comment has been deleted."))
+    return _back(request, page.url if page else "/")
+
+
+@login_required
+@require_POST
+def advice_flag(request, pk):
+    comment, page = _own_comment(request, pk)
+    try:
+        advice.flag_advice(comment, request.user)
+    except advice.AdviceRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Thank you: a moderator will look at this comment."))
+    return _back(request, page.url if page else "/")
+
+
+@login_required
+@require_POST
+def advice_answers(request, pk):
+    comment, page = _own_comment(request, pk)
+    question = get_object_or_404(AdviceQuestion, pk=request.POST.get("question") or 0)
+    try:
+        advice.mark_answer(question, comment, request.user)
+    except advice.AdviceRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("The question is marked as answered."))
+    return _back(request, page.url if page else "/")

@@ -12,3 +12,33 @@ def euros(cents):
     amount = int(cents) / 100
     decimals = 0 if int(cents) % 100 == 0 else 2
     return f"{number_format(amount, decimals, use_l10n=True, force_grouping=True)} €"
+
+
+@register.inclusion_tag("comments/advice_thread.html", takes_context=True)
+def advice_thread(context, page):
+    """The advice thread of a brief or campaign; `?advice=experts` keeps the experts' only."""
+    from lab import advice
+
+    request = context["request"]
+    experts_only = request.GET.get("advice") == "experts"
+    comments = list(advice.visible_comments(page, experts_only=experts_only))
+    experts = advice.expert_ids(comments)
+    user = request.user
+    questions = context.get("questions") or []
+    return {
+        "request": request,
+        "page": page,
+        "user": user,
+        "comments": [
+            {
+                "comment": comment,
+                "is_expert": comment.user_id in experts,
+                "can_edit": advice.can_edit(comment, user),
+                "is_mine": user.is_authenticated and comment.user_id == user.pk,
+            }
+            for comment in comments
+        ],
+        "experts_only": experts_only,
+        "questions": questions if context.get("is_owner") else [],
+        "csrf_token": context.get("csrf_token"),
+    }
