@@ -229,3 +229,12 @@ def test_create_operator_is_idempotent(site):
     again = create_operator(name="Nest'up", kind="incubator", slug="nestup")
     assert first.pk == again.pk
     assert OperatorPage.objects.filter(slug="nestup").count() == 4
+
+
+def test_create_operator_command(site, capsys):
+    from django.core.management import call_command
+
+    call_command("create_operator", "Province de Namur", "--kind", "province")
+    page = OperatorPage.objects.get(slug="province-de-namur", locale__language_code="fr")
+    assert page.moderators_group.name == "Province de Namur — moderators"
+    assert "province-de-namur" in capsys.readouterr().out

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+LOCAL_ONLY_VARIABLES = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
 
 
 def manage(*args, **env):
@@ -17,7 +18,7 @@ def manage(*args, **env):
         capture_output=True,
         text=True,
         env={
-            **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+            **{k: v for k, v in os.environ.items() if k not in LOCAL_ONLY_VARIABLES},
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             **env,
         },
