@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 
 from allauth.account.models import EmailAddress
 
-from lab import advice, services
+from lab import advice, graduation, services
 from lab.models import ExpertProfile, LabBriefPage, LabIndexPage, VolunteerSignup
 from portal.models import Category, HomePage, OperatorPage, Territory, User
 from portal.translation import translate
@@ -548,6 +548,27 @@ def seed_expert(operators):
     )
 
 
+GRADUATED_BRIEF = "ressourcerie-liege"
+GRADUATING_MODERATOR = "moderator@gre-liege.be"
+
+
+def seed_graduation(command):
+    """One brief has graduated: its campaign is published and translated like the brief."""
+    values = next(v for v in BRIEFS if v["slug"]["fr"] == GRADUATED_BRIEF)
+    brief = LabBriefPage.objects.filter(slug=GRADUATED_BRIEF, locale__language_code="fr").first()
+    moderator = User.objects.filter(email=GRADUATING_MODERATOR).first()
+    if brief is None or moderator is None or hasattr(brief, "graduation"):
+        return
+    campaign = graduation.graduate(brief, moderator)
+    campaign.save_revision(user=moderator).publish(user=moderator)
+    strings = {}
+    for code in LANGUAGES:
+        strings = _strings(values, code)
+        strings[campaign.slug] = values["slug"][code]
+        translate(campaign, code, strings)
+    command.stdout.write(f"Graduated “{brief.title}” into its campaign.")
+
+
 def seed(command):
     french = Locale.objects.get(language_code="fr")
     home = HomePage.objects.filter(locale=french).first()
@@ -563,6 +584,7 @@ def seed(command):
         brief, created = seed_brief(values, section, command)
         if created:
             seed_crowd(brief, values)
+    seed_graduation(command)
     waitlisted = VolunteerSignup.objects.filter(status=VolunteerSignup.Status.WAITLISTED)
     command.stdout.write(
         f"Lab: {LabBriefPage.objects.filter(locale=french).count()} briefs, "

@@ -1,7 +1,7 @@
 """What a brief's page shows: each need and its counter, the visitor's part, the organisers'."""
 
 from lab.counters import counters_for
-from lab.models import BriefFollow, TeamApplication, VolunteerSignup
+from lab.models import BriefFollow, BriefGraduation, TeamApplication, VolunteerSignup
 from lab.services import can_organise, is_operator_staff, is_owner
 
 
@@ -34,6 +34,12 @@ def brief_context(page, request):
         ).exists()
 
     organiser = can_organise(user, page.original) if user.is_authenticated else False
+    graduation = BriefGraduation.objects.filter(brief=page.original).select_related("campaign")
+    graduation = graduation.first()
+    graduated_campaign = None
+    if graduation is not None:
+        campaign = graduation.campaign
+        graduated_campaign = campaign.get_translation_or_none(page.locale) or campaign
     return {
         "counters": counters,
         "roles": [
@@ -58,6 +64,7 @@ def brief_context(page, request):
             for task in tasks
         ],
         "following": following,
+        "graduated_campaign": graduated_campaign,
         "is_organiser": organiser,
         "is_owner": user.is_authenticated and is_owner(user, page.original),
         "is_operator_staff": organiser and is_operator_staff(user, page.original),

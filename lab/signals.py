@@ -2,7 +2,7 @@
 
 from django.dispatch import receiver
 
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from lab.models import LabBriefPage
 from lab.notifications import notify
@@ -29,3 +29,11 @@ def tell_proposer_of_rejection(sender, instance, user=None, **kwargs):
     if brief:
         reason = instance.current_task_state.comment if instance.current_task_state else ""
         notify(brief.proposed_by, "idea_rejected", extra={"reason": reason}, brief=brief)
+
+
+@receiver(page_published)
+def tell_followers_of_graduated_brief(sender, instance, **kwargs):
+    if instance._meta.label == "campaigns.CampaignPage":
+        from lab.graduation import tell_followers_campaign_is_live
+
+        tell_followers_campaign_is_live(instance)

@@ -13,10 +13,14 @@ from django.views.decorators.http import require_POST
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
 from django_comments_xtd.models import XtdComment
 
+from lab import graduation
+from lab.models import LabBriefPage
+from lab.services import LabConflict
 from portal.models import OperatorPage
 
 
@@ -105,3 +109,56 @@ def register_advice_menu_item():
         icon_name="comment",
         order=350,
     )
+
+
+def graduate_brief(request, pk):
+    """Confirm, then graduate a brief into a draft campaign (operator moderators only)."""
+    brief = get_object_or_404(LabBriefPage, pk=pk)
+    if not graduation.can_graduate(request.user, brief):
+        raise PermissionDenied
+    error = None
+    if request.method == "POST":
+        try:
+            campaign = graduation.graduate(brief, request.user)
+        except LabConflict as conflict:
+            error = conflict.message
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” has graduated: here is its draft campaign.")
+                % {"title": brief.title},
+            )
+            return redirect("wagtailadmin_pages:edit", campaign.pk)
+    return TemplateResponse(
+        request,
+        "lab/admin/graduate.html",
+        {
+            "brief": brief,
+            "counters": brief.counters,
+            "team": graduation.team_of(brief),
+            "error": error,
+            "page_title": _("Graduate into a campaign"),
+            "header_icon": "rocket",
+        },
+        status=409 if error else 200,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_graduation_url():
+    return [path("lab/briefs/<int:pk>/graduate/", graduate_brief, name="lab_graduate_brief")]
+
+
+@hooks.register("register_page_header_buttons")
+def graduation_button(page, user, view_name, next_url=None):
+    if (
+        isinstance(page.specific_deferred, LabBriefPage)
+        and page.live
+        and graduation.can_graduate(user, page)
+    ):
+        yield Button(
+            _("Graduate into a campaign"),
+            reverse("lab_graduate_brief", args=[page.pk]),
+            icon_name="rocket",
+            priority=40,
+        )

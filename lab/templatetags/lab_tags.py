@@ -42,3 +42,15 @@ def advice_thread(context, page):
         "questions": questions if context.get("is_owner") else [],
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("components/lab/campaign_origin.html", takes_context=True)
+def campaign_origin(context, campaign):
+    """On a campaign's page: the lab brief it graduated from (in the campaign's language)."""
+    from lab.graduation import graduation_of_campaign, team_of
+
+    found = graduation_of_campaign(campaign)
+    if found is None:
+        return {}
+    brief = found.brief.get_translation_or_none(campaign.locale) or found.brief
+    return {"origin_brief": brief if brief.live else None, "team": team_of(found.brief)}

@@ -29,3 +29,10 @@ def test_seed_demo_adds_six_briefs_in_four_languages_and_is_idempotent(client):
     assert "badge--expert" in page
     assert "2 / 2" in page
     assert client.get("/de/lab/").status_code == 200
+    graduated = LabBriefPage.objects.get(slug="ressourcerie-liege", locale__language_code="fr")
+    assert graduated.status == "graduated"
+    campaign = graduated.graduation.campaign
+    assert campaign.live
+    english = campaign.get_translations().get(locale__language_code="en", alias_of=None)
+    assert english.title == "A reuse centre for Liège"
+    assert campaign.url in client.get(graduated.url).content.decode()
