@@ -162,3 +162,10 @@ def graduation_button(page, user, view_name, next_url=None):
             icon_name="rocket",
             priority=40,
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_expert_viewset():
+    from lab.experts import ExpertProfileViewSet
+
+    return ExpertProfileViewSet()
