@@ -142,7 +142,7 @@ def test_list_is_the_members_own_and_bounded_in_queries(
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_thirty_members_at_once_never_overbook_five_places(task):
     if connection.vendor != "postgresql":
         pytest.skip("Row locks need PostgreSQL: run with DATABASE_URL=postgres://…")
