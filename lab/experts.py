@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from lab.models import ExpertProfile
 from portal.models import OperatorPage
@@ -30,6 +31,9 @@ class ExpertPermissionPolicy(BasePermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         return ExpertProfile.objects.filter(verified_by_operator__in=moderated_sections(user))
+
+
+register_permission_policy(ExpertProfile, ExpertPermissionPolicy(ExpertProfile), exact_class=True)
 
 
 class ExpertProfileForm(WagtailAdminModelForm):
@@ -79,7 +83,6 @@ class ExpertDeleteView(VerifyingMixin, generic.DeleteView):
 class ExpertProfileViewSet(ModelViewSet):
     model = ExpertProfile
     form_class = ExpertProfileForm
-    permission_policy = ExpertPermissionPolicy(ExpertProfile)
     index_view_class = ExpertIndexView
     add_view_class = ExpertCreateView
     edit_view_class = ExpertEditView

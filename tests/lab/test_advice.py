@@ -139,3 +139,15 @@ def test_advice_list_queries_are_bounded(client, operator, brief, django_assert_
     with django_assert_max_num_queries(6):
         response = client.get(f"{ADVICE}?page_id={brief.pk}")
     assert len(response.json()["results"]) == 6
+
+
+def test_campaigns_have_advice_threads_too(client, operator, member_client):
+    from tests.factories.campaigns import CampaignPageFactory
+
+    campaign = CampaignPageFactory(parent=operator)
+    response = give(member_client, campaign, "Pensez aux primes régionales.")
+    assert response.status_code == 201
+    listed = client.get(f"{ADVICE}?page_id={campaign.pk}").json()["results"]
+    assert [row["comment"] for row in listed] == ["Pensez aux primes régionales."]
+    draft = CampaignPageFactory(parent=operator, live=False)
+    assert give(member_client, draft).status_code == 400
