@@ -1,3 +1,10 @@
 """campaigns endpoints of the portal API, mounted at /api/v1/."""
 
-urlpatterns = []
+from django.urls import path
+
+from campaigns import api
+
+urlpatterns = [
+    path("pledges/", api.PledgeListView.as_view(), name="api_pledges"),
+    path("pledges/<int:pk>/", api.PledgeDetailView.as_view(), name="api_pledge"),
+]

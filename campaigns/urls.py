@@ -1,3 +1,11 @@
 """campaigns routes under the language prefix (/fr/…); pages themselves are served by Wagtail."""
 
-urlpatterns = []
+from django.urls import path
+
+from campaigns import views
+
+app_name = "campaigns"
+urlpatterns = [
+    path("pledges/<uuid:token>/", views.pledge_detail, name="pledge_detail"),
+    path("pledges/<uuid:token>/pay/", views.pledge_pay, name="pledge_pay"),
+]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api.wagtail_api_router.urls),
     path("api/v1/", include("portal.api_urls")),
+    path("stripe/", include("campaigns.webhook_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -34,6 +34,17 @@ class CampaignStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class _TierStockField(serializers.Field):
+    """The tiers with their places counted across languages, for the Wagtail API."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return [tier.as_api_dict() for tier in page.tiers_with_stock()]
+
+
 class CampaignPageQuerySet(PageQuerySet):
     def open(self):
         """Published, public campaigns taking pledges right now."""
@@ -153,7 +164,7 @@ class CampaignPage(BasePage):
         APIField("status", serializer=serializers.CharField(read_only=True)),
         APIField("category"),
         APIField("territory"),
-        APIField("reward_tiers", serializer=serializers.SerializerMethodField()),
+        APIField("reward_tiers", serializer=_TierStockField(source="*")),
     ]
 
     parent_page_types = ["portal.OperatorPage"]
@@ -237,9 +248,6 @@ class CampaignPage(BasePage):
     def operator_page(self):
         return self.get_parent().specific
 
-    def get_reward_tiers(self, obj=None):
-        return [tier.as_api_dict() for tier in self.tiers_with_stock()]
-
     def tiers_with_stock(self):
         """The tiers in order, each with `claimed` and `available` counted across languages."""
         from campaigns.models.pledges import Pledge
@@ -251,8 +259,22 @@ class CampaignPage(BasePage):
         return tiers
 
     def get_context(self, request, *args, **kwargs):
+        from campaigns.models.pledges import Pledge
+
         context = super().get_context(request, *args, **kwargs)
         context["tiers"] = self.tiers_with_stock()
+        context["updates"] = list(self.updates.order_by("-posted_at"))
+        context["recent_backers"] = list(
+            Pledge.objects.counted()
+            .filter(campaign_key=self.translation_key)
+            .order_by("-counted_at")[:12]
+        )
+        context["match_funds"] = list(
+            self.match_funds.filter(active=True).select_related("operator")
+        )
+        context["operator"] = self.operator_page
+        context["stripe_js_url"] = settings.STRIPE_JS_URL
+        context["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
         return context
 
 
@@ -364,3 +386,10 @@ class CampaignIndexPage(BasePage):
     def campaigns(self):
         """Campaigns in this index's language: every status, so filters can reach them."""
         return CampaignPage.objects.live().public().filter(locale_id=self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.listing import filtered_campaigns
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(filtered_campaigns(self, request.GET))
+        return context

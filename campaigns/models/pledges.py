@@ -152,6 +152,8 @@ class Pledge(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     counted_at = models.DateTimeField(_("counted since"), null=True, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Claimed by the one closing run that charges this pledge (a conditional UPDATE).
+    charge_attempted_at = models.DateTimeField(null=True, blank=True, editable=False)
     charge_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
     recovery_deadline = models.DateTimeField(_("recovery deadline"), null=True, blank=True)
     last_reminder_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -52,3 +52,13 @@ def test_unknown_page_is_a_404_in_the_page_language(client, site):
     response = client.get("/de/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_bad_request_page_speaks_the_visitors_language(client, site):
+    response = client.get("/", headers={"host": "evil.example", "accept-language": "de"})
+    assert response.status_code == 400
+    assert "Ungültige Anfrage" in response.content.decode()
+    # Under a language prefix, the page's language wins.
+    response = client.get("/nl/", headers={"host": "evil.example", "accept-language": "de"})
+    assert response.status_code == 400
+    assert "Ongeldig verzoek" in response.content.decode()

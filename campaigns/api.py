@@ -1,0 +1,237 @@
+"""/api/v1/pledges/: the same pledge rules as the web form, for headless clients and tests."""
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from campaigns import pledging
+from campaigns.models import CampaignPage, Pledge, PledgeStatus, RewardTier
+from portal.api import NON_FIELD
+
+MINIMUM_PLEDGE = 100  # 1 EUR
+MAXIMUM_PLEDGE = 100_000_000  # 1,000,000 EUR
+MAXIMUM_BODY_BYTES = 16_384
+
+
+class CentsField(serializers.Field):
+    """A whole number of euro cents, as a JSON integer: no floats, strings or booleans."""
+
+    default_error_messages = {
+        "invalid": _("Give the amount in euro cents, as a whole number (2500 for 25 EUR)."),
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return data
+
+    def to_representation(self, value):
+        return value
+
+
+class StrictIdField(CentsField):
+    default_error_messages = {"invalid": _("Give the id as a whole number.")}
+
+
+def _check_amount(amount, tier):
+    if amount < MINIMUM_PLEDGE:
+        raise ValidationError({"amount": [_("A pledge is at least 1 EUR (100 cents).")]})
+    if amount > MAXIMUM_PLEDGE:
+        raise ValidationError({"amount": [_("A pledge is at most 1,000,000 EUR.")]})
+    if tier is not None and amount < tier.minimum_amount:
+        raise ValidationError(
+            {
+                "amount": [
+                    _("This reward needs a pledge of at least %(minimum)s EUR.")
+                    % {"minimum": f"{tier.minimum_amount / 100:.2f}"}
+                ]
+            }
+        )
+
+
+def _tier_of(tier_id, campaign_key):
+    if tier_id is None:
+        return None
+    tier = RewardTier.objects.filter(pk=tier_id).select_related("campaign").first()
+    if tier is None:
+        raise ValidationError({"reward_tier": [_("Unknown reward.")]})
+    if tier.campaign.translation_key != campaign_key:
+        raise ValidationError({"reward_tier": [_("This reward belongs to another campaign.")]})
+    return tier
+
+
+class PledgeCreateSerializer(serializers.Serializer):
+    campaign = StrictIdField()
+    amount = CentsField()
+    currency = serializers.CharField(max_length=3, default="EUR")
+    email = serializers.EmailField(required=False, max_length=254)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    reward_tier = StrictIdField(required=False, allow_null=True, default=None)
+    anonymous = serializers.BooleanField(default=False)
+    hide_amount = serializers.BooleanField(default=False)
+    payment_method = serializers.RegexField(
+        r"^pm_\w{1,200}$",
+        required=False,
+        allow_blank=True,
+        error_messages={"invalid": _("This is not a Stripe payment method id.")},
+    )
+
+    def validate_currency(self, value):
+        if value.upper() != "EUR":
+            raise serializers.ValidationError(_("Maillon only takes pledges in euros (EUR)."))
+        return "EUR"
+
+    def validate_campaign(self, value):
+        campaign = CampaignPage.objects.live().filter(pk=value).first()
+        if campaign is None:
+            raise serializers.ValidationError(_("Unknown campaign."))
+        return campaign
+
+    def validate(self, attrs):
+        user = self.context["request"].user
+        errors = {}
+        if not attrs.get("email") and not user.is_authenticated:
+            errors["email"] = [_("Give your e-mail address, or log in.")]
+        if not attrs.get("name", "").strip() and not user.is_authenticated:
+            errors["name"] = [_("Give your name, or log in.")]
+        if errors:
+            raise ValidationError(errors)
+        attrs["reward_tier"] = _tier_of(attrs["reward_tier"], attrs["campaign"].translation_key)
+        _check_amount(attrs["amount"], attrs["reward_tier"])
+        return attrs
+
+
+class PledgeChangeSerializer(serializers.Serializer):
+    amount = CentsField(required=False)
+    reward_tier = StrictIdField(required=False, allow_null=True)
+    anonymous = serializers.BooleanField(required=False)
+    hide_amount = serializers.BooleanField(required=False)
+
+    def validate(self, attrs):
+        pledge = self.context["pledge"]
+        if "reward_tier" in attrs:
+            attrs["reward_tier"] = _tier_of(attrs["reward_tier"], pledge.campaign_key)
+        tier = attrs.get("reward_tier", pledge.reward_tier)
+        _check_amount(attrs.get("amount", pledge.net_amount), tier)
+        return attrs
+
+
+def pledge_data(pledge):
+    waiting = pledge.status in (PledgeStatus.PENDING, PledgeStatus.REQUIRES_ACTION)
+    return {
+        "id": pledge.pk,
+        "status": pledge.status,
+        "amount": pledge.net_amount,
+        "currency": pledge.currency,
+        "matched": pledge.matched_amount,
+        "campaign": pledge.campaign_id,
+        "reward_tier": pledge.reward_tier_id,
+        "anonymous": pledge.anonymous,
+        "hide_amount": pledge.hide_amount,
+        "client_secret": pledge.client_secret if waiting else "",
+        "token": str(pledge.token),
+    }
+
+
+def _refused(error):
+    return Response({"errors": {error.field: [error.message]}}, status=error.status)
+
+
+def _guard_body(request):
+    """Bodies are small JSON documents; anything else is refused before it is parsed."""
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > MAXIMUM_BODY_BYTES:
+        raise ValidationError({NON_FIELD: [_("The request body is too large.")]})
+    if length and not request.content_type.startswith("application/json"):
+        raise ValidationError({NON_FIELD: [_("Send the pledge as JSON (application/json).")]})
+
+
+class PledgeListView(APIView):
+    """Make a pledge. With `payment_method`, the card is confirmed at once on the server."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=PledgeCreateSerializer, responses={201: dict})
+    def post(self, request):
+        _guard_body(request)
+        serializer = PledgeCreateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        user = request.user if request.user.is_authenticated else None
+        pledge_request = pledging.PledgeRequest(
+            campaign=data["campaign"],
+            amount=data["amount"],
+            email=data.get("email") or user.email,
+            name=(data.get("name") or "").strip() or user.display_name,
+            language=_language(),
+            reward_tier=data["reward_tier"],
+            backer=user,
+            anonymous=data["anonymous"],
+            hide_amount=data["hide_amount"],
+            payment_method=data.get("payment_method", ""),
+        )
+        try:
+            pledge = pledging.create_pledge(pledge_request)
+        except pledging.PledgeRefused as error:
+            return _refused(error)
+        return Response(pledge_data(pledge), status=status.HTTP_201_CREATED)
+
+
+def _language():
+    language = translation.get_language() or "fr"
+    return language if language in ("fr", "nl", "de", "en") else "fr"
+
+
+def owns(request, pledge):
+    """The backer's account, or whoever holds the pledge's token (given in the 201 answer and
+    in the receipt's link): guests need no session."""
+    user = request.user
+    if user.is_authenticated and pledge.backer_id == user.pk:
+        return True
+    token = request.headers.get("X-Pledge-Token") or request.GET.get("token")
+    return bool(token) and token == str(pledge.token)
+
+
+class PledgeDetailView(APIView):
+    """The owner's pledge: read it, change its amount, tier or privacy, or cancel it."""
+
+    parser_classes = [JSONParser]
+
+    def get_pledge(self, request, pk):
+        """Someone else's pledge and an unknown id answer the same 403: ids reveal nothing."""
+        pledge = Pledge.objects.select_related("reward_tier").filter(pk=pk).first()
+        if pledge is None or not owns(request, pledge):
+            raise PermissionDenied(_("This pledge is not yours."))
+        return pledge
+
+    def get(self, request, pk):
+        pledge = pledging.sync_with_stripe(self.get_pledge(request, pk))
+        return Response(pledge_data(pledge))
+
+    @extend_schema(request=PledgeChangeSerializer, responses={200: dict})
+    def patch(self, request, pk):
+        pledge = self.get_pledge(request, pk)
+        _guard_body(request)
+        serializer = PledgeChangeSerializer(
+            data=request.data, context={"request": request, "pledge": pledge}
+        )
+        serializer.is_valid(raise_exception=True)
+        try:
+            pledge = pledging.change_pledge(pledge, **serializer.validated_data)
+        except pledging.PledgeRefused as error:
+            return _refused(error)
+        return Response(pledge_data(pledge))
+
+    def delete(self, request, pk):
+        pledge = self.get_pledge(request, pk)
+        try:
+            pledge = pledging.cancel_pledge(pledge)
+        except pledging.PledgeRefused as error:
+            return _refused(error)
+        return Response(pledge_data(pledge))

@@ -1,0 +1,103 @@
+"""Match funding: how much each pot adds to a pledge once it counts, within every rule and cap.
+
+Each fund's row is locked while its matches are computed, so concurrent pledges see each other's
+matches and no pot or cap is ever exceeded.
+"""
+
+from django.db.models import F, Sum
+from django.utils import timezone
+
+from campaigns.models import CampaignPage, MatchFund, Pledge, PledgeMatch
+
+
+def _sum(queryset):
+    return queryset.aggregate(total=Sum("amount"))["total"] or 0
+
+
+def _eligible(fund, campaign):
+    category_keys = {category.translation_key for category in fund.categories.all()}
+    if category_keys and (
+        not campaign.category or campaign.category.translation_key not in category_keys
+    ):
+        return False
+    territory_keys = {territory.translation_key for territory in fund.territories.all()}
+    if territory_keys:
+        territory = campaign.territory
+        places = set()
+        while territory is not None:
+            places.add(territory.translation_key)
+            territory = territory.parent
+        if not places & territory_keys:
+            return False
+    return True
+
+
+def _funds_for(campaign_key):
+    fund_ids = list(
+        MatchFund.objects.filter(active=True, campaigns__translation_key=campaign_key)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return (
+        MatchFund.objects.select_for_update(no_key=True)
+        .filter(pk__in=fund_ids)
+        .order_by("pk")
+        .prefetch_related("categories", "territories")
+    )
+
+
+def _crowd_raised_with(pledge):
+    """The crowd's money including this pledge (which is being counted right now)."""
+    others = (
+        Pledge.objects.counted()
+        .filter(campaign_key=pledge.campaign_key)
+        .exclude(pk=pledge.pk)
+        .aggregate(total=Sum(F("amount") - F("refunded_amount")))["total"]
+    )
+    return (others or 0) + pledge.net_amount
+
+
+def match_amount(fund, pledge, campaign):
+    """What `fund` may add to `pledge` now (the fund's row is locked by the caller)."""
+    if not _eligible(fund, campaign):
+        return 0
+    if fund.trigger_percent:
+        threshold = campaign.goal * fund.trigger_percent / 100
+        if _crowd_raised_with(pledge) < threshold:
+            return 0
+    active = PledgeMatch.objects.filter(fund=fund, released_at__isnull=True)
+    limits = [
+        pledge.net_amount * fund.ratio_fund // fund.ratio_crowd,
+        fund.total - _sum(active),
+    ]
+    if fund.cap_per_pledge is not None:
+        limits.append(fund.cap_per_pledge)
+    if fund.cap_per_campaign is not None:
+        limits.append(fund.cap_per_campaign - _sum(active.filter(campaign_key=pledge.campaign_key)))
+    if fund.cap_per_backer is not None:
+        limits.append(fund.cap_per_backer - _sum(active.filter(pledge__email__iexact=pledge.email)))
+    return max(0, min(limits))
+
+
+def apply_matches(pledge):
+    """Match a pledge that has just started to count. Call inside its transaction."""
+    funds = list(_funds_for(pledge.campaign_key))
+    if not funds:
+        return
+    campaign = CampaignPage.objects.select_related("category", "territory").get(
+        pk=pledge.campaign_id
+    )
+    for fund in funds:
+        amount = match_amount(fund, pledge, campaign)
+        if amount:
+            PledgeMatch.objects.create(
+                pledge=pledge, fund=fund, campaign_key=pledge.campaign_key, amount=amount
+            )
+            pledge.matched_amount += amount
+
+
+def release_matches(pledge):
+    """Give back to the pots what they added to a pledge that no longer counts."""
+    if pledge.matched_amount:
+        pledge.matches.filter(released_at__isnull=True).update(released_at=timezone.now())
+    pledge.matched_amount = 0

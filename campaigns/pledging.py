@@ -1,0 +1,308 @@
+"""The life of a pledge: create, change, cancel, and every status move, with its money rules.
+
+Places in limited tiers are claimed in the database first (the campaign's rows locked, so the
+count cannot race), Stripe is called afterwards, and the place is released if Stripe refuses.
+Every status move goes through `move()`, which only allows forward moves: a redelivered or
+late Stripe event can never take a pledge back.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns import payments
+from campaigns.matching import apply_matches, release_matches
+from campaigns.models import (
+    CampaignPage,
+    CampaignStatus,
+    FundingModel,
+    Pledge,
+    PledgeStatus,
+)
+from campaigns.models.pledges import CHANGEABLE_STATUSES
+
+S = PledgeStatus
+ALLOWED_MOVES = {
+    S.PENDING: {S.REQUIRES_ACTION, S.COMMITTED, S.PAID, S.FAILED, S.CANCELLED},
+    S.REQUIRES_ACTION: {S.PENDING, S.COMMITTED, S.PAID, S.FAILED, S.CANCELLED},
+    S.COMMITTED: {S.PAID, S.ACTION_REQUIRED, S.RELEASED, S.CANCELLED},
+    S.ACTION_REQUIRED: {S.PAID, S.LAPSED},
+    S.PAID: {S.REFUNDED, S.CANCELLED},
+}
+LAST_CHANGES_WINDOW = datetime.timedelta(hours=24)
+STALE_PENDING_AFTER = datetime.timedelta(hours=1)
+
+
+class PledgeRefused(Exception):
+    """The pledge cannot be made or changed now; `status` is the HTTP status to answer."""
+
+    def __init__(self, field, message, status=409):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+        self.status = status
+
+
+@dataclass
+class PledgeRequest:
+    campaign: CampaignPage
+    amount: int
+    email: str
+    name: str
+    language: str
+    reward_tier: object = None
+    backer: object = None
+    anonymous: bool = False
+    hide_amount: bool = False
+    payment_method: str = ""
+
+
+def _lock_campaign(campaign_key):
+    """Serialise the pledges of one campaign (every language's copy) for a short while.
+
+    Every lock here is FOR NO KEY UPDATE: PostgreSQL checks foreign keys (deferred, at commit)
+    with KEY SHARE locks, which a plain FOR UPDATE would block into deadlocks.
+    """
+    list(
+        CampaignPage.objects.select_for_update(of=("self",), no_key=True)
+        .filter(translation_key=campaign_key)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _check_live(campaign):
+    if campaign.status_at(timezone.now()) != CampaignStatus.LIVE:
+        raise PledgeRefused("campaign", _("This campaign is not taking pledges."))
+
+
+def _claim_place(tier, exclude_pledge=None):
+    if tier is None or tier.limit is None:
+        return
+    holding = Pledge.objects.holding().filter(tier_key=tier.translation_key)
+    if exclude_pledge is not None:
+        holding = holding.exclude(pk=exclude_pledge.pk)
+    if holding.count() >= tier.limit:
+        raise PledgeRefused("reward_tier", _("This reward is sold out."))
+
+
+def create_pledge(request):
+    """Claim the place, then ask Stripe; returns the pledge with its new status."""
+    campaign = request.campaign
+    tier = request.reward_tier
+    with transaction.atomic():
+        _lock_campaign(campaign.translation_key)
+        _check_live(campaign)
+        _claim_place(tier)
+        pledge = Pledge.objects.create(
+            campaign=campaign,
+            campaign_key=campaign.translation_key,
+            reward_tier=tier,
+            tier_key=tier.translation_key if tier else None,
+            backer=request.backer,
+            email=request.email,
+            name=request.name,
+            language=request.language,
+            anonymous=request.anonymous,
+            hide_amount=request.hide_amount,
+            amount=request.amount,
+            funding_model=campaign.funding_model,
+        )
+    return start_payment(pledge, request.payment_method)
+
+
+def start_payment(pledge, payment_method=""):
+    """Open (and, given a card, confirm) the Stripe intent for a pending pledge."""
+    try:
+        if not pledge.stripe_customer:
+            pledge.stripe_customer = payments.create_customer(pledge)
+        if pledge.funding_model == FundingModel.ALL_OR_NOTHING:
+            intent = payments.save_card(pledge, payment_method)
+            fields = {"stripe_setup_intent": intent.id}
+        else:
+            intent = payments.charge_now(pledge, payment_method)
+            fields = {"stripe_payment_intent": intent.id}
+    except payments.PaymentError as error:
+        move(pledge.pk, S.FAILED)
+        raise PledgeRefused(
+            "payment_method",
+            _("Your card was refused: %(reason)s") % {"reason": str(error)},
+            status=402,
+        ) from error
+    fields.update(client_secret=intent.client_secret, stripe_customer=pledge.stripe_customer)
+    if intent.payment_method:
+        fields["stripe_payment_method"] = intent.payment_method
+    return move(pledge.pk, status_for_intent(pledge.funding_model, intent.status), **fields)
+
+
+def status_for_intent(funding_model, intent_status):
+    if intent_status == payments.SUCCEEDED:
+        return S.COMMITTED if funding_model == FundingModel.ALL_OR_NOTHING else S.PAID
+    if intent_status == payments.REQUIRES_ACTION:
+        return S.REQUIRES_ACTION
+    if intent_status == payments.CANCELED:
+        return S.FAILED
+    return S.PENDING
+
+
+def move(pledge_id, status, **fields):
+    """Apply a status move (if allowed) and its consequences; returns the pledge."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge_id)
+        for name, value in fields.items():
+            setattr(pledge, name, value)
+        newly_counted = False
+        if status != pledge.status and status in ALLOWED_MOVES.get(pledge.status, ()):
+            was_counted = pledge.is_counted
+            pledge.status = status
+            newly_counted = pledge.is_counted and not was_counted
+            if newly_counted:
+                pledge.counted_at = timezone.now()
+                apply_matches(pledge)
+            elif was_counted and not pledge.is_counted:
+                release_matches(pledge)
+        pledge.save()
+        if newly_counted and pledge.receipt_sent_at is None:
+            # Enqueued in the same transaction: with the database task backend the receipt
+            # exists if, and only if, the pledge counts.
+            from campaigns.tasks import send_pledge_receipt
+
+            send_pledge_receipt.enqueue(pledge.pk)
+    return pledge
+
+
+def sync_with_stripe(pledge):
+    """Read the pledge's intent back from Stripe (after Stripe.js confirmed it in the browser)."""
+    if pledge.status not in (S.PENDING, S.REQUIRES_ACTION, S.ACTION_REQUIRED):
+        return pledge
+    if pledge.status == S.ACTION_REQUIRED or pledge.funding_model == FundingModel.FLEXIBLE:
+        if not pledge.stripe_payment_intent:
+            return pledge
+        intent = payments.retrieve_payment(pledge.stripe_payment_intent)
+        status = S.PAID if intent.status == payments.SUCCEEDED else pledge.status
+    else:
+        if not pledge.stripe_setup_intent:
+            return pledge
+        intent = payments.retrieve_setup(pledge.stripe_setup_intent)
+        status = status_for_intent(pledge.funding_model, intent.status)
+    fields = {"stripe_payment_method": intent.payment_method} if intent.payment_method else {}
+    return move(pledge.pk, status, **fields)
+
+
+def _check_last_day(pledge, campaign, new_amount):
+    """In the last 24 hours, an all-or-nothing campaign may not fall below its goal."""
+    if pledge.funding_model != FundingModel.ALL_OR_NOTHING or not pledge.is_counted:
+        return
+    if campaign.deadline - timezone.now() > LAST_CHANGES_WINDOW:
+        return
+    totals = Pledge.objects.totals_for([campaign.translation_key])[campaign.translation_key]
+    before = totals.raised + totals.matched
+    after = before - pledge.net_amount - pledge.matched_amount + new_amount
+    if before >= campaign.goal and after < campaign.goal and new_amount < pledge.net_amount:
+        raise PledgeRefused(
+            "amount",
+            _(
+                "In the last 24 hours, a pledge cannot be lowered or cancelled if the "
+                "campaign would fall below its goal."
+            ),
+        )
+
+
+def change_pledge(pledge, *, amount=None, reward_tier=..., anonymous=None, hide_amount=None):
+    """Change amount, tier or privacy before the deadline; returns the updated pledge."""
+    campaign = CampaignPage.objects.get(pk=pledge.campaign_id)
+    with transaction.atomic():
+        _lock_campaign(pledge.campaign_key)
+        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
+        if pledge.status not in CHANGEABLE_STATUSES:
+            raise PledgeRefused("non_field_errors", _("This pledge can no longer be changed."))
+        _check_live(campaign)
+        new_amount = pledge.net_amount if amount is None else amount
+        if reward_tier is not ... and (
+            (reward_tier and reward_tier.translation_key) != pledge.tier_key
+        ):
+            _claim_place(reward_tier, exclude_pledge=pledge)
+            pledge.reward_tier = reward_tier
+            pledge.tier_key = reward_tier.translation_key if reward_tier else None
+        if new_amount != pledge.net_amount:
+            _check_last_day(pledge, campaign, new_amount)
+            _change_amount(pledge, new_amount)
+        if anonymous is not None:
+            pledge.anonymous = anonymous
+        if hide_amount is not None:
+            pledge.hide_amount = hide_amount
+        pledge.save()
+    return pledge
+
+
+def _change_amount(pledge, new_amount):
+    """A saved card is simply charged the new amount at the deadline; a paid pledge is refunded
+    the difference (it can only go down)."""
+    if pledge.status in (S.PENDING, S.REQUIRES_ACTION):
+        raise PledgeRefused(
+            "amount", _("Finish the payment of this pledge before changing its amount.")
+        )
+    release_matches(pledge)
+    if pledge.status == S.PAID:
+        if new_amount > pledge.net_amount:
+            raise PledgeRefused(
+                "amount",
+                _("A paid pledge can only be lowered: make a new pledge to give more."),
+            )
+        difference = pledge.net_amount - new_amount
+        payments.refund(pledge, difference, f"lower-r{pledge.revision}")
+        pledge.refunded_amount += difference
+    else:
+        pledge.amount = new_amount
+    pledge.revision += 1
+    apply_matches(pledge)
+
+
+def cancel_pledge(pledge):
+    """Cancel before the deadline: the saved card is released or the payment refunded."""
+    campaign = CampaignPage.objects.get(pk=pledge.campaign_id)
+    with transaction.atomic():
+        _lock_campaign(pledge.campaign_key)
+        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
+        if pledge.status not in CHANGEABLE_STATUSES:
+            raise PledgeRefused("non_field_errors", _("This pledge can no longer be cancelled."))
+        _check_live(campaign)
+        _check_last_day(pledge, campaign, 0)
+        if pledge.status == S.PAID:
+            payments.refund(pledge, pledge.net_amount, "cancel")
+            Pledge.objects.filter(pk=pledge.pk).update(refunded_amount=pledge.amount)
+        elif pledge.status == S.COMMITTED:
+            payments.release_card(pledge)
+        elif pledge.funding_model == FundingModel.FLEXIBLE:
+            payments.cancel_payment(pledge)
+        else:
+            payments.cancel_setup(pledge)
+        return move(pledge.pk, S.CANCELLED)
+
+
+def expire_stale_pledges(now=None):
+    """Give back the places of pledges whose card never came (abandoned payment forms)."""
+    cutoff = (now or timezone.now()) - STALE_PENDING_AFTER
+    stale = Pledge.objects.filter(
+        status__in=(S.PENDING, S.REQUIRES_ACTION), created_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    for pledge_id in list(stale):
+        move(pledge_id, S.FAILED)
+
+
+def record_refund(pledge, refunded_total):
+    """A refund (from the admin or seen on Stripe): matches follow the new net amount.
+
+    Call with the pledge locked (select_for_update) inside a transaction.
+    """
+    release_matches(pledge)
+    pledge.refunded_amount = refunded_total
+    if pledge.net_amount == 0 and pledge.status == S.PAID:
+        pledge.status = S.REFUNDED
+    elif pledge.is_counted:
+        apply_matches(pledge)
+    pledge.save()
+    return pledge

@@ -1,0 +1,27 @@
+"""Background work for campaigns (django-tasks): receipts, closing, reminders, updates."""
+
+from django.utils import timezone
+
+from django_tasks import task
+
+from campaigns import emails
+from campaigns.models import Pledge
+
+
+@task()
+def send_pledge_receipt(pledge_id):
+    """Send the receipt once, whichever path (API, browser, webhook) counted the pledge first."""
+    claimed = Pledge.objects.filter(pk=pledge_id, receipt_sent_at__isnull=True).update(
+        receipt_sent_at=timezone.now()
+    )
+    if claimed:
+        pledge = Pledge.objects.select_related("campaign", "reward_tier").get(pk=pledge_id)
+        emails.send_to_backer(pledge, "receipt")
+
+
+@task()
+def close_campaigns():
+    """The cron's work as a task, for deployments that schedule tasks rather than commands."""
+    from campaigns.closing import run_closing
+
+    return run_closing()

@@ -1,0 +1,93 @@
+"""Pages of the pledge flow that are not Wagtail pages: a backer's pledge, the recovery payment."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from campaigns import payments, pledging
+from campaigns.models import Pledge, PledgeStatus
+
+
+def _pledge(token):
+    return get_object_or_404(Pledge.objects.select_related("campaign", "reward_tier"), token=token)
+
+
+def stripe_context():
+    return {
+        "stripe_js_url": settings.STRIPE_JS_URL,
+        "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+    }
+
+
+def pledge_detail(request, token):
+    """The backer's pledge, reached from the receipt's link: status, and a way to cancel."""
+    pledge = _pledge(token)
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        try:
+            pledging.cancel_pledge(pledge)
+            messages.success(request, _("Your pledge has been cancelled."))
+        except pledging.PledgeRefused as error:
+            messages.error(request, error.message)
+        return redirect("campaigns:pledge_detail", token=token)
+    try:
+        pledge = pledging.sync_with_stripe(pledge)
+    except payments.PaymentError:
+        messages.error(request, _("We could not reach the payment service; try again later."))
+    return render(
+        request,
+        "pages/pledge_detail.html",
+        {"pledge": pledge, "campaign": pledge.campaign.specific, "statuses": PledgeStatus},
+    )
+
+
+def pledge_pay(request, token):
+    """Recovery: the backer pays a pledge whose charge failed, with a new card.
+
+    GET shows the card element; the page posts the PaymentMethod Stripe.js made from it as
+    JSON, the server confirms the payment, and answers whether the bank wants 3-D Secure.
+    """
+    pledge = _pledge(token)
+    if pledge.status != PledgeStatus.ACTION_REQUIRED:
+        if request.method == "POST":
+            return JsonResponse({"status": pledge.status, "client_secret": ""})
+        return redirect("campaigns:pledge_detail", token=token)
+    if request.method == "POST":
+        return _pay_recovery(request, pledge)
+    return render(
+        request,
+        "pages/pledge_pay.html",
+        {"pledge": pledge, "campaign": pledge.campaign.specific, **stripe_context()},
+    )
+
+
+def _pay_recovery(request, pledge):
+    try:
+        payment_method = json.loads(request.body or b"{}").get("payment_method", "")
+    except (ValueError, AttributeError):
+        payment_method = ""
+    if not isinstance(payment_method, str) or not payment_method.startswith("pm_"):
+        return _json_error("payment_method", _("This is not a Stripe payment method id."))
+    try:
+        intent = payments.recovery_payment(pledge, payment_method)
+    except payments.PaymentError as error:
+        return _json_error(
+            "payment_method",
+            _("Your card was refused: %(reason)s") % {"reason": str(error)},
+            status=402,
+        )
+    status = PledgeStatus.PAID if intent.status == payments.SUCCEEDED else pledge.status
+    pledging.move(
+        pledge.pk,
+        status,
+        stripe_payment_intent=intent.id,
+        client_secret=intent.client_secret,
+    )
+    return JsonResponse({"status": intent.status, "client_secret": intent.client_secret})
+
+
+def _json_error(field, message, status=400):
+    return JsonResponse({"errors": {field: [message]}}, status=status)

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from campaigns.admin_views import (
+    MatchFundPolicy,
+    MatchFundViewSet,
+    PledgePolicy,
+    PledgeViewSet,
+    refund_view,
+)
+from campaigns.models import MatchFund, Pledge
+
+register_permission_policy(Pledge, PledgePolicy(Pledge))
+register_permission_policy(MatchFund, MatchFundPolicy(MatchFund))
+
+
+@hooks.register("register_admin_viewset")
+def register_campaign_viewsets():
+    return [
+        PledgeViewSet("campaigns_pledge", url_prefix="campaigns/pledges"),
+        MatchFundViewSet("campaigns_matchfund", url_prefix="campaigns/match-funds"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_refund_url():
+    return [path("campaigns/pledges/<int:pk>/refund/", refund_view, name="campaigns_refund")]

@@ -1,0 +1,128 @@
+"""Stripe's webhook: verified, stored once per event id, applied idempotently in any order.
+
+Each event only ever moves a pledge forward (see pledging.ALLOWED_MOVES), so a late or repeated
+event finds the pledge already where it says, and changes nothing.
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from campaigns import payments, pledging
+from campaigns.models import PaymentEvent, Pledge, PledgeStatus
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request):
+    try:
+        event = payments.construct_event(request.body, request.headers.get("Stripe-Signature", ""))
+    except payments.SignatureError:
+        return HttpResponseBadRequest("Invalid signature.")
+    try:
+        with transaction.atomic():
+            stored = PaymentEvent.objects.create(
+                stripe_id=event["id"],
+                type=event.get("type", ""),
+                stripe_created=_timestamp(event.get("created")),
+                payload=event,
+            )
+            apply_event(event)
+            stored.processed_at = timezone.now()
+            stored.save(update_fields=["processed_at"])
+    except IntegrityError:
+        return JsonResponse({"received": True, "duplicate": True})
+    return JsonResponse({"received": True})
+
+
+def _timestamp(value):
+    if not value:
+        return None
+    return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
+
+
+def _pledge_for(obj, *id_fields):
+    """The pledge an intent or charge belongs to: by our metadata, else by the Stripe id."""
+    pledge_id = (obj.get("metadata") or {}).get("pledge")
+    if pledge_id and str(pledge_id).isdigit():
+        pledge = Pledge.objects.filter(pk=int(pledge_id)).first()
+        if pledge:
+            return pledge
+    for field, value in id_fields:
+        if value:
+            pledge = Pledge.objects.filter(**{field: value}).first()
+            if pledge:
+                return pledge
+    return None
+
+
+def apply_event(event):
+    obj = event.get("data", {}).get("object", {})
+    handler = HANDLERS.get(event.get("type"))
+    if handler:
+        handler(obj)
+
+
+def _setup_succeeded(intent):
+    pledge = _pledge_for(intent, ("stripe_setup_intent", intent.get("id")))
+    if pledge:
+        pledging.move(
+            pledge.pk,
+            PledgeStatus.COMMITTED,
+            stripe_payment_method=intent.get("payment_method") or pledge.stripe_payment_method,
+        )
+
+
+def _setup_canceled(intent):
+    pledge = _pledge_for(intent, ("stripe_setup_intent", intent.get("id")))
+    if pledge:
+        pledging.move(pledge.pk, PledgeStatus.FAILED)
+
+
+def _payment_succeeded(intent):
+    pledge = _pledge_for(intent, ("stripe_payment_intent", intent.get("id")))
+    if pledge:
+        pledging.move(pledge.pk, PledgeStatus.PAID)
+
+
+def _payment_failed(intent):
+    """At pledge time the backer may still retry in the browser; after the deadline, the
+    failure starts the recovery (close_campaigns usually did already)."""
+    pledge = _pledge_for(intent, ("stripe_payment_intent", intent.get("id")))
+    if pledge and pledge.status == PledgeStatus.COMMITTED:
+        from campaigns.closing import start_recovery
+
+        start_recovery(pledge)
+
+
+def _payment_canceled(intent):
+    pledge = _pledge_for(intent, ("stripe_payment_intent", intent.get("id")))
+    if pledge:
+        pledging.move(pledge.pk, PledgeStatus.FAILED)
+
+
+def _charge_refunded(charge):
+    pledge = _pledge_for(charge, ("stripe_payment_intent", charge.get("payment_intent")))
+    if pledge is None:
+        return
+    refunded = int(charge.get("amount_refunded") or 0)
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
+        refunded = min(max(refunded, pledge.refunded_amount), pledge.amount)
+        if refunded == pledge.refunded_amount:
+            return
+        pledging.record_refund(pledge, refunded)
+
+
+HANDLERS = {
+    "setup_intent.succeeded": _setup_succeeded,
+    "setup_intent.canceled": _setup_canceled,
+    "payment_intent.succeeded": _payment_succeeded,
+    "payment_intent.payment_failed": _payment_failed,
+    "payment_intent.canceled": _payment_canceled,
+    "charge.refunded": _charge_refunded,
+}
