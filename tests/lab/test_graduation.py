@@ -96,3 +96,18 @@ def test_followers_are_told_once_when_the_campaign_goes_live(
     brief_page = html.unescape(client.get(brief.url).content.decode())
     assert campaign.url in brief_page
     assert "devenu une campagne" in brief_page or campaign.title in brief_page
+
+
+def test_campaign_page_shows_its_origin_and_advice(client, operator, brief, role):
+    TeamApplicationFactory(role=role, status="accepted", member=MemberFactory(first_name="Théo"))
+    moderator = staff_of(operator, "moderator")
+    client_for(moderator).post(graduate_url(brief))
+    campaign = CampaignPage.objects.get(locale=brief.locale)
+    campaign.save_revision(user=moderator).publish(user=moderator)
+    client_for(MemberFactory()).post(
+        "/api/v1/advice/", {"page": campaign.pk, "comment": "Bravo !"}, "application/json"
+    )
+    page = html.unescape(client.get(campaign.url).content.decode())
+    assert brief.url in page
+    assert "Théo" in page
+    assert "Bravo !" in page
