@@ -1,3 +1,30 @@
 """lab routes under the language prefix (/fr/…); pages themselves are served by Wagtail."""
 
-urlpatterns = []
+from django.urls import path
+
+from lab import views
+
+urlpatterns = [
+    path("lab/propose/", views.propose, name="lab_propose"),
+    path("lab/my-ideas/", views.my_ideas, name="lab_my_ideas"),
+    path("lab/tasks/<int:pk>/signup/", views.task_signup, name="lab_task_signup"),
+    path("lab/signups/<int:pk>/cancel/", views.signup_cancel, name="lab_signup_cancel"),
+    path("lab/roles/<int:pk>/apply/", views.role_apply, name="lab_role_apply"),
+    path("lab/briefs/<int:pk>/follow/", views.brief_follow, name="lab_brief_follow"),
+    path(
+        "lab/applications/<int:pk>/<str:decision>/",
+        views.application_decide,
+        name="lab_application_decide",
+    ),
+    path("lab/tasks/<int:pk>/volunteers/", views.task_volunteers, name="lab_task_volunteers"),
+    path("advice/on/<int:page_id>/", views.advice_post, name="lab_advice_post"),
+    path("advice/<int:pk>/edit/", views.advice_edit, name="lab_advice_edit"),
+    path("advice/<int:pk>/delete/", views.advice_delete, name="lab_advice_delete"),
+    path("advice/<int:pk>/flag/", views.advice_flag, name="lab_advice_flag"),
+    path("advice/<int:pk>/answers/", views.advice_answers, name="lab_advice_answers"),
+    path(
+        "lab/tasks/<int:pk>/volunteers.csv",
+        views.task_volunteers_csv,
+        name="lab_task_volunteers_csv",
+    ),
+]

@@ -9,6 +9,7 @@ from .pages import (
 from .participation import (
     AdviceAnswer,
     BriefFollow,
+    BriefGraduation,
     ExpertProfile,
     TeamApplication,
     VolunteerSignup,
@@ -18,6 +19,7 @@ __all__ = [
     "AdviceAnswer",
     "AdviceQuestion",
     "BriefFollow",
+    "BriefGraduation",
     "ExpertProfile",
     "LabBriefPage",
     "LabIndexPage",

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
+from lab.serializers import NeedsField, OperatorField, TaxonomyField
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage
 
@@ -36,7 +37,10 @@ class LabBriefQuerySet(PageQuerySet):
         )
 
 
-LabBriefManager = PageManager.from_queryset(LabBriefQuerySet)
+class LabBriefManager(PageManager.from_queryset(LabBriefQuerySet)):
+    def get_queryset(self):
+        # Every listing (ours, the Wagtail API's meta) reads the locale of each brief.
+        return super().get_queryset().select_related("locale")
 
 
 class LabBriefPage(BasePage):
@@ -156,6 +160,18 @@ class LabBriefPage(BasePage):
         ),
     ]
 
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("challenge"),
+        APIField("budget"),
+        APIField("category", serializer=TaxonomyField()),
+        APIField("territory", serializer=TaxonomyField()),
+        APIField("operator", serializer=OperatorField(source="*")),
+        APIField("needs", serializer=NeedsField(source="*")),
+    ]
+
     parent_page_types = ["portal.OperatorPage"]
     subpage_types = []
     template = "pages/lab_brief_page.html"
@@ -167,6 +183,13 @@ class LabBriefPage(BasePage):
     @property
     def operator_page(self):
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from lab.detail import brief_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(brief_context(self, request))
+        return context
 
     @cached_property
     def original(self):
@@ -293,3 +316,10 @@ class LabIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("lab index")
+
+    def get_context(self, request, *args, **kwargs):
+        from lab.listing import lab_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lab_listing(request, self))
+        return context

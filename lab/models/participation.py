@@ -215,3 +215,39 @@ class ExpertProfile(models.Model):
 
     def __str__(self):
         return f"{self.member} ({self.domains})"
+
+
+class BriefGraduation(models.Model):
+    """A brief that an operator moderator judged ready: the draft campaign it became.
+
+    The link lives here, beside the brief, so that campaigns need know nothing of the lab.
+    """
+
+    brief = models.OneToOneField(
+        "lab.LabBriefPage",
+        verbose_name=_("brief"),
+        on_delete=models.CASCADE,
+        related_name="graduation",
+    )
+    campaign = models.OneToOneField(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        on_delete=models.CASCADE,
+        related_name="origin_graduation",
+    )
+    graduated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("graduated by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    graduated_at = models.DateTimeField(_("graduated at"), auto_now_add=True)
+    followers_told_at = models.DateTimeField(_("followers told at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("graduation")
+        verbose_name_plural = _("graduations")
+
+    def __str__(self):
+        return f"{self.brief} → {self.campaign}"

@@ -1,8 +1,5 @@
 """A visitor pledges 25 EUR through the campaign page with localstripe's fake Stripe.js."""
 
-import os
-import shutil
-
 import pytest
 
 from tests.campaigns.conftest import localstripe, restore_migrations_data  # noqa: F401
@@ -10,29 +7,11 @@ from tests.factories.campaigns import CampaignPageFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @pytest.fixture
-def browser_page():
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        page = browser.new_page(locale="fr-BE")
-        yield page
-        browser.close()
+def browser_page(new_page):
+    """A tab of the suite's shared browser: a second Playwright in one process would clash."""
+    return new_page(locale="fr-BE")
 
 
 @pytest.fixture

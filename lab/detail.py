@@ -1,0 +1,79 @@
+"""What a brief's page shows: each need and its counter, the visitor's part, the organisers'."""
+
+from lab.counters import counters_for
+from lab.models import BriefFollow, BriefGraduation, TeamApplication, VolunteerSignup
+from lab.services import can_organise, is_operator_staff, is_owner
+
+
+def brief_context(page, request):
+    roles = list(page.roles.all())
+    questions = list(page.questions.all())
+    tasks = list(page.tasks.all())
+    page._prefetched_objects_cache = {"roles": roles, "questions": questions, "tasks": tasks}
+    counters = counters_for([page])[page.pk]
+    user = request.user
+
+    my_signups, my_applications, following = {}, {}, False
+    if user.is_authenticated:
+        my_signups = {
+            signup.task.translation_key: signup
+            for signup in VolunteerSignup.objects.filter(
+                member=user, task__translation_key__in=[t.translation_key for t in tasks]
+            )
+            .exclude(status=VolunteerSignup.Status.CANCELLED)
+            .select_related("task")
+        }
+        my_applications = {
+            application.role.translation_key: application
+            for application in TeamApplication.objects.filter(
+                member=user, role__translation_key__in=[r.translation_key for r in roles]
+            ).select_related("role")
+        }
+        following = BriefFollow.objects.filter(
+            brief__translation_key=page.translation_key, member=user
+        ).exists()
+
+    organiser = can_organise(user, page.original) if user.is_authenticated else False
+    graduation = BriefGraduation.objects.filter(brief=page.original).select_related("campaign")
+    graduation = graduation.first()
+    graduated_campaign = None
+    if graduation is not None:
+        campaign = graduation.campaign
+        graduated_campaign = campaign.get_translation_or_none(page.locale) or campaign
+    return {
+        "counters": counters,
+        "roles": [
+            {
+                "role": role,
+                "filled": counters.roles.get(role.translation_key, 0),
+                "mine": my_applications.get(role.translation_key),
+            }
+            for role in roles
+        ],
+        "questions": [
+            {"question": q, "answered": q.translation_key in counters.answered_questions}
+            for q in questions
+        ],
+        "tasks": [
+            {
+                "task": task,
+                "counter": counters.tasks[task.translation_key],
+                "mine": my_signups.get(task.translation_key),
+                "full": counters.tasks[task.translation_key].taken >= task.places,
+            }
+            for task in tasks
+        ],
+        "following": following,
+        "graduated_campaign": graduated_campaign,
+        "is_organiser": organiser,
+        "is_owner": user.is_authenticated and is_owner(user, page.original),
+        "is_operator_staff": organiser and is_operator_staff(user, page.original),
+        "pending_applications": (
+            TeamApplication.objects.filter(
+                role__brief__translation_key=page.translation_key,
+                status=TeamApplication.Status.PENDING,
+            ).select_related("member", "role")
+            if organiser
+            else []
+        ),
+    }

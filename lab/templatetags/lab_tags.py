@@ -1,0 +1,56 @@
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def euros(cents):
+    """Cents as euros in the active language's number format: 2 500 €, 2.500 €, €2,500."""
+    if cents in (None, ""):
+        return ""
+    amount = int(cents) / 100
+    decimals = 0 if int(cents) % 100 == 0 else 2
+    return f"{number_format(amount, decimals, use_l10n=True, force_grouping=True)} €"
+
+
+@register.inclusion_tag("comments/advice_thread.html", takes_context=True)
+def advice_thread(context, page):
+    """The advice thread of a brief or campaign; `?advice=experts` keeps the experts' only."""
+    from lab import advice
+
+    request = context["request"]
+    experts_only = request.GET.get("advice") == "experts"
+    comments = list(advice.visible_comments(page, experts_only=experts_only))
+    experts = advice.expert_ids(comments)
+    user = request.user
+    questions = context.get("questions") or []
+    return {
+        "request": request,
+        "page": page,
+        "user": user,
+        "comments": [
+            {
+                "comment": comment,
+                "is_expert": comment.user_id in experts,
+                "can_edit": advice.can_edit(comment, user),
+                "is_mine": user.is_authenticated and comment.user_id == user.pk,
+            }
+            for comment in comments
+        ],
+        "experts_only": experts_only,
+        "questions": questions if context.get("is_owner") else [],
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("components/lab/campaign_origin.html", takes_context=True)
+def campaign_origin(context, campaign):
+    """On a campaign's page: the lab brief it graduated from (in the campaign's language)."""
+    from lab.graduation import graduation_of_campaign, team_of
+
+    found = graduation_of_campaign(campaign)
+    if found is None:
+        return {}
+    brief = found.brief.get_translation_or_none(campaign.locale) or found.brief
+    return {"origin_brief": brief if brief.live else None, "team": team_of(found.brief)}
