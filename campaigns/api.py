@@ -3,7 +3,8 @@
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.parsers import JSONParser
@@ -19,6 +20,7 @@ MAXIMUM_PLEDGE = 100_000_000  # 1,000,000 EUR
 MAXIMUM_BODY_BYTES = 16_384
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class CentsField(serializers.Field):
     """A whole number of euro cents, as a JSON integer: no floats, strings or booleans."""
 
@@ -122,6 +124,24 @@ class PledgeChangeSerializer(serializers.Serializer):
         return attrs
 
 
+PLEDGE_RESPONSE = inline_serializer(
+    "Pledge",
+    {
+        "id": serializers.IntegerField(),
+        "status": serializers.ChoiceField(choices=PledgeStatus.choices),
+        "amount": serializers.IntegerField(help_text="euro cents"),
+        "currency": serializers.CharField(),
+        "matched": serializers.IntegerField(help_text="euro cents added by match funds"),
+        "campaign": serializers.IntegerField(),
+        "reward_tier": serializers.IntegerField(allow_null=True),
+        "anonymous": serializers.BooleanField(),
+        "hide_amount": serializers.BooleanField(),
+        "client_secret": serializers.CharField(help_text="for Stripe.js, while pending"),
+        "token": serializers.UUIDField(help_text="lets a guest backer read and change it"),
+    },
+)
+
+
 def pledge_data(pledge):
     waiting = pledge.status in (PledgeStatus.PENDING, PledgeStatus.REQUIRES_ACTION)
     return {
@@ -157,7 +177,7 @@ class PledgeListView(APIView):
 
     parser_classes = [JSONParser]
 
-    @extend_schema(request=PledgeCreateSerializer, responses={201: dict})
+    @extend_schema(request=PledgeCreateSerializer, responses={201: PLEDGE_RESPONSE})
     def post(self, request):
         _guard_body(request)
         serializer = PledgeCreateSerializer(data=request.data, context={"request": request})
@@ -210,11 +230,12 @@ class PledgeDetailView(APIView):
             raise PermissionDenied(_("This pledge is not yours."))
         return pledge
 
+    @extend_schema(responses={200: PLEDGE_RESPONSE})
     def get(self, request, pk):
         pledge = pledging.sync_with_stripe(self.get_pledge(request, pk))
         return Response(pledge_data(pledge))
 
-    @extend_schema(request=PledgeChangeSerializer, responses={200: dict})
+    @extend_schema(request=PledgeChangeSerializer, responses={200: PLEDGE_RESPONSE})
     def patch(self, request, pk):
         pledge = self.get_pledge(request, pk)
         _guard_body(request)
@@ -228,6 +249,7 @@ class PledgeDetailView(APIView):
             return _refused(error)
         return Response(pledge_data(pledge))
 
+    @extend_schema(request=None, responses={200: PLEDGE_RESPONSE})
     def delete(self, request, pk):
         pledge = self.get_pledge(request, pk)
         try:

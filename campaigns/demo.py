@@ -21,7 +21,7 @@ from campaigns.models import (
 )
 from portal.models import Category, HomePage, Territory
 from portal.operators import create_operator
-from portal.translation import translate
+from portal.translation import is_translated, translate
 
 LANGUAGES = ("nl", "de", "en")
 
@@ -304,6 +304,9 @@ CAMPAIGNS = [
 ]
 
 
+FEATURED = ["toitures-solaires-gembloux", "velo-atelier-namur"]
+
+
 def seed(command):
     home = HomePage.objects.get(locale__language_code="fr")
     index = _index_page(home)
@@ -321,6 +324,8 @@ def seed(command):
         _pledges(campaign, spec)
         if spec.get("match_fund"):
             _match_fund(campaign, operators["region-wallonne"], categories["energie"])
+        if spec["slug"] in FEATURED:
+            home.feature(campaign)
     command.stdout.write(f"campaigns: {len(CAMPAIGNS)} demo campaigns under {index.url_path}")
 
 
@@ -348,6 +353,8 @@ def _index_page(home):
         home.add_child(instance=index)
         index.save_revision().publish()
     for language in LANGUAGES:
+        if is_translated(index, language):
+            continue
         slug = {"fr": "campagnes", language: slugify(INDEX["title"][language])}
         translate(index, language, _strings(language, INDEX["title"], INDEX["intro"], slug))
     return index
@@ -402,6 +409,8 @@ def _campaign(spec, operators, categories, territories):
     for tier in spec["tiers"]:
         texts += [tier["title"], tier["description"]]
     for language in LANGUAGES:
+        if is_translated(campaign, language):
+            continue
         slug = {"fr": spec["slug"], language: slugify(spec["title"][language])}
         translate(campaign, language, _strings(language, *texts, slug))
     if spec["ends"] < datetime.timedelta(0):

@@ -17,7 +17,7 @@ from allauth.account.models import EmailAddress
 from lab import advice, graduation, services
 from lab.models import ExpertProfile, LabBriefPage, LabIndexPage, VolunteerSignup
 from portal.models import Category, HomePage, OperatorPage, Territory, User
-from portal.translation import translate
+from portal.translation import is_translated, translate
 
 LANGUAGES = ["nl", "de", "en"]
 DEMO_PASSWORD = "maillon-demo"  # noqa: S105 - demo log-ins, printed by seed_demo
@@ -466,7 +466,7 @@ def seed_index(home):
         home.add_child(instance=index)
         index.save_revision().publish()
     for code in LANGUAGES:
-        if not index.get_translations().filter(locale__language_code=code, alias_of=None).exists():
+        if not is_translated(index, code):
             translate(index, code, {values["fr"]: values[code] for values in INDEX.values()})
     return index
 
@@ -549,6 +549,7 @@ def seed_expert(operators):
 
 
 GRADUATED_BRIEF = "ressourcerie-liege"
+FEATURED = ["frigo-solidaire", "repair-cafe-numerique"]
 GRADUATING_MODERATOR = "moderator@gre-liege.be"
 
 
@@ -584,6 +585,8 @@ def seed(command):
         brief, created = seed_brief(values, section, command)
         if created:
             seed_crowd(brief, values)
+        if values["slug"]["fr"] in FEATURED:
+            home.feature(brief)
     seed_graduation(command)
     waitlisted = VolunteerSignup.objects.filter(status=VolunteerSignup.Status.WAITLISTED)
     command.stdout.write(

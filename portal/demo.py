@@ -16,7 +16,7 @@ from allauth.account.models import EmailAddress
 
 from portal.models import Category, ContentPage, HomePage, OperatorPage, Territory, User
 from portal.operators import create_operator
-from portal.translation import translate
+from portal.translation import is_translated, translate
 
 DEMO_PASSWORD = "maillon-demo"  # noqa: S105 — printed to the newcomer on purpose
 LANGUAGES = ["nl", "de", "en"]
@@ -111,6 +111,23 @@ OPERATORS = [
             "grüner, solidarischer und lebendiger machen.",
             "en": "Wallonia's capital supports citizen projects that make its neighbourhoods "
             "greener, kinder and more lively.",
+        },
+    },
+    {
+        "slug": "region-wallonne",
+        "name": "Région wallonne",
+        "names": {"nl": "Waals Gewest", "de": "Wallonische Region", "en": "Walloon Region"},
+        "kind": OperatorPage.Kind.REGION,
+        "website": "https://www.wallonie.be",
+        "description": {
+            "fr": "La Région abonde les projets citoyens qui servent la transition de la "
+            "Wallonie, aux côtés de la foule.",
+            "nl": "Het Gewest vult burgerprojecten aan die de transitie van Wallonië dienen, "
+            "samen met de menigte.",
+            "de": "Die Region stockt Bürgerprojekte auf, die dem Wandel der Wallonie dienen, "
+            "gemeinsam mit der Menge.",
+            "en": "The Region tops up citizen projects that serve Wallonia's transition, "
+            "alongside the crowd.",
         },
     },
     {
@@ -369,11 +386,6 @@ ACCOUNTS = [
 ]
 
 
-def _translated_into(page, code):
-    """The real (non-alias) translation of `page` in `code`, if it exists."""
-    return page.get_translations().filter(locale__language_code=code, alias_of=None).first()
-
-
 def _strings(texts, code):
     return {values["fr"]: values[code] for values in texts}
 
@@ -407,7 +419,7 @@ def seed_home(command):
             old_root.delete()
         command.stdout.write("Created the French home page.")
     for code in LANGUAGES:
-        if not _translated_into(home, code):
+        if not is_translated(home, code):
             translate(home, code, _strings(HOME.values(), code))
     return home
 
@@ -455,7 +467,7 @@ def seed_operators(home):
         )
         operators[values["slug"]] = page
         for code in LANGUAGES:
-            if _translated_into(page, code):
+            if is_translated(page, code):
                 continue
             name = values.get("names", {}).get(code, values["name"])
             translate(
@@ -484,7 +496,7 @@ def seed_about(home):
         about.save_revision().publish()
         create_aliases_for_new_page(about)
     for code in LANGUAGES:
-        if not _translated_into(about, code):
+        if not is_translated(about, code):
             strings = _strings([ABOUT["title"], ABOUT["slug"], ABOUT["summary"]], code)
             strings.update(_strings(ABOUT["paragraphs"], code))
             translate(about, code, strings)

@@ -58,3 +58,11 @@ def translate(instance, language_code, strings, *, publish=True):
         translated.get_latest_revision().publish()
         translated.refresh_from_db()
     return translated
+
+
+def is_translated(instance, language_code):
+    """Whether a real translation (not a fallback alias of the French) exists already."""
+    translations = instance.get_translations().filter(locale__language_code=language_code)
+    if hasattr(instance, "alias_of_id"):
+        translations = translations.filter(alias_of=None)
+    return translations.exists()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.functional import cached_property
@@ -71,11 +72,29 @@ class HomePage(BasePage):
         context["featured_pages"] = self.featured_in_locale()
         return context
 
+    def feature(self, page):
+        """Put a page in this home page's spotlight (once; idempotent)."""
+        HomeFeature.objects.get_or_create(
+            home=self,
+            featured_page=page,
+            defaults={"sort_order": HomeFeature.objects.filter(home=self).count()},
+        )
+
     def featured_in_locale(self):
-        """The featured pages as they exist in this home page's language, in one query."""
-        keys = [
-            f.featured_page.translation_key for f in self.featured.select_related("featured_page")
-        ]
+        """The featured pages as they exist in this home page's language.
+
+        Editors curate them on the French home; a translation that has not been synced since
+        shows the French selection, each page in this language where it exists.
+        """
+        features = HomeFeature.objects.filter(home=self)
+        if not features.exists():
+            features = HomeFeature.objects.filter(
+                home__translation_key=self.translation_key,
+                home__locale__language_code=settings.LANGUAGE_CODE,
+            )
+        keys = list(
+            features.order_by("sort_order").values_list("featured_page__translation_key", flat=True)
+        )
         by_key = {
             p.translation_key: p
             for p in Page.objects.live()

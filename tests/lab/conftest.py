@@ -1,9 +1,5 @@
 """Fixtures of the lab: a brief in Nest'up's section with each kind of need, and the /lab/ index."""
 
-import json
-from pathlib import Path
-
-from django.conf import settings
 from django.test import Client
 
 import pytest
@@ -73,34 +69,6 @@ def client_for(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture(autouse=True)
-def lab_messages():
-    """lab/translations.json in the catalogues, for messages locale/ does not translate yet.
-
-    The lead compiles lab/translations.json into locale/*.po on merge; until then this puts the
-    same translations where gettext looks, and steps aside for any the catalogues already have.
-    """
-    from django.utils import translation
-    from django.utils.translation import trans_real
-
-    messages = json.loads((Path(__file__).parents[2] / "lab" / "translations.json").read_text())
-    added = []
-    for code, _name in settings.LANGUAGES:
-        catalog = trans_real.translation(code)._catalog
-        for msgid, by_language in messages.items():
-            text = by_language[code]
-            keys = [(msgid, i) for i in range(len(text))] if isinstance(text, list) else [msgid]
-            values = text if isinstance(text, list) else [text]
-            for key, value in zip(keys, values, strict=True):
-                if key not in catalog:
-                    catalog[key] = value
-                    added.append((catalog, key))
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    for catalog, key in added:
-        del catalog._catalogs[0][key]
 
 
 @pytest.fixture
