@@ -51,7 +51,7 @@ class HomePage(BasePage):
     api_fields = [APIField("intro"), APIField("call_to_action")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.OperatorPage", "portal.ContentPage"]
+    subpage_types = ["portal.OperatorPage", "portal.ContentPage", "search.SearchPage"]
     max_count_per_parent = 1
     template = "pages/home_page.html"
 
