@@ -4,7 +4,7 @@ Used by the demo seed and the tests: every string segment of the source must hav
 so a seed can never publish a copy of the French text under a Dutch URL by accident.
 """
 
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -50,10 +50,11 @@ def translate(instance, language_code, strings, *, publish=True):
         )
     # wagtail-localize publishes on commit; publish here so the result is live at once, inside
     # a transaction too (seeding, tests).
+    is_publishable = isinstance(instance, DraftStateMixin)
     translated, _created = source.create_or_update_translation(
-        locale, publish=False, copy_parent_pages=True
+        locale, publish=not is_publishable, copy_parent_pages=True
     )
-    if publish and hasattr(translated, "get_latest_revision"):
+    if publish and is_publishable:
         translated.get_latest_revision().publish()
         translated.refresh_from_db()
     return translated

@@ -26,3 +26,5 @@ STRIPE_JS_URL = (
 _stripe_origin = "/".join(STRIPE_JS_URL.split("/")[:3])
 for _directive in ("script-src", "connect-src", "frame-src"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] = ["'self'", _stripe_origin]
+# runserver serves static files itself; WhiteNoise is for collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405

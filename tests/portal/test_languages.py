@@ -33,7 +33,8 @@ def test_home_page_in_each_language(client, site, code, intro):
 
 
 def test_unknown_language_prefix_is_a_404_in_the_visitors_language(client, site):
-    response = client.get("/xx/quelque-chose/", headers={"accept-language": "nl"})
+    response = client.get("/xx/quelque-chose/", headers={"accept-language": "nl"}, follow=True)
+    assert response.redirect_chain == [("/nl/xx/quelque-chose/", 302)]
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.content.decode()
 
