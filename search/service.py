@@ -202,8 +202,14 @@ def run_page_search(request, language):
             "count": hits.count,
             "entries": hits.entries,
             "facets": _with_links(facet_buckets(hits.facets, language), params),
+            "filters": [(facet, params[facet]) for facet in FACETS if params.get(facet)],
             "sorts": [
-                {"value": sort, "label": SORT_LABELS[sort], "current": sort == params["sort"]}
+                {
+                    "value": sort,
+                    "label": SORT_LABELS[sort],
+                    "current": sort == query.sort,
+                    "url": _link(params, sort=sort, page=1),
+                }
                 for sort in SORTS
             ],
             "page": query.page,

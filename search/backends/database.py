@@ -6,6 +6,7 @@ own language (the `LANGUAGE` parameter), so each entry is stemmed by the right c
 the alias without a language ("default", the admin's) indexes everything else.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from wagtail.search.backends import get_search_backend
@@ -158,7 +159,10 @@ def _count_and_facets(matched):
     columns = matched.order_by().values_list(
         "id", "kind", *FACET_COLUMNS.values(), *[f"needs_{need}" for need in NEEDS]
     )
-    sql, params = columns.query.sql_with_params()
+    try:
+        sql, params = columns.query.sql_with_params()
+    except EmptyResultSet:
+        return 0, FacetCounts()
     materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
     branches = ["SELECT 'total', '', COUNT(*) FROM matched", _group("kind", "kind")]
     branches += [_group(facet, column) for facet, column in FACET_COLUMNS.items()]
