@@ -51,7 +51,12 @@ class HomePage(BasePage):
     api_fields = [APIField("intro"), APIField("call_to_action")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.OperatorPage", "portal.ContentPage", "search.SearchPage"]
+    subpage_types = [
+        "portal.OperatorPage",
+        "portal.ContentPage",
+        "campaigns.CampaignIndexPage",
+        "search.SearchPage",
+    ]
     max_count_per_parent = 1
     template = "pages/home_page.html"
 
@@ -158,7 +163,7 @@ class OperatorPage(BasePage):
     api_fields = [APIField("kind"), APIField("description"), APIField("website"), APIField("logo")]
 
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["portal.ContentPage"]
+    subpage_types = ["portal.ContentPage", "campaigns.CampaignPage"]
     template = "pages/operator_page.html"
 
     class Meta:

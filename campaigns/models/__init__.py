@@ -1,0 +1,34 @@
+from .matchfunding import MatchFund, PledgeMatch
+from .pages import (
+    CampaignIndexPage,
+    CampaignPage,
+    CampaignStatus,
+    CampaignUpdate,
+    FundingModel,
+    RewardTier,
+)
+from .pledges import (
+    COUNTED_STATUSES,
+    HOLDING_STATUSES,
+    PaymentEvent,
+    Pledge,
+    PledgeStatus,
+    Totals,
+)
+
+__all__ = [
+    "COUNTED_STATUSES",
+    "HOLDING_STATUSES",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignStatus",
+    "CampaignUpdate",
+    "FundingModel",
+    "MatchFund",
+    "PaymentEvent",
+    "Pledge",
+    "PledgeMatch",
+    "PledgeStatus",
+    "RewardTier",
+    "Totals",
+]

@@ -1,0 +1,366 @@
+"""Campaign pages: a project's crowdfunding campaign under its operator, and the index of all."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from modelcluster.fields import ParentalKey
+from rest_framework import serializers
+
+from portal.blocks import StoryBlock
+from portal.models.pages import BasePage
+
+
+class FundingModel(models.TextChoices):
+    ALL_OR_NOTHING = "all_or_nothing", _("All or nothing")
+    FLEXIBLE = "flexible", _("Flexible (keep it all)")
+
+
+class CampaignStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    LIVE = "live", _("Live")
+    SUCCESSFUL = "successful", _("Successful")
+    UNSUCCESSFUL = "unsuccessful", _("Unsuccessful")
+    CLOSED = "closed", _("Closed")
+
+
+class CampaignPageQuerySet(PageQuerySet):
+    def open(self):
+        """Published, public campaigns taking pledges right now."""
+        now = timezone.now()
+        return self.live().public().filter(starts_at__lte=now, deadline__gt=now)
+
+
+CampaignPageManager = PageManager.from_queryset(CampaignPageQuerySet)
+
+
+class CampaignPage(BasePage):
+    """A project's crowdfunding campaign, published by an operator in its own section."""
+
+    search_kind = "campaign"
+
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences for cards."))
+    body = StreamField(StoryBlock(), verbose_name=_("story"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    project_holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("project holder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="held_campaigns",
+    )
+    category = models.ForeignKey(
+        "portal.Category",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    territory = models.ForeignKey(
+        "portal.Territory",
+        verbose_name=_("territory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    goal = models.PositiveBigIntegerField(_("goal (euro cents)"))
+    starts_at = models.DateTimeField(_("start"))
+    deadline = models.DateTimeField(_("deadline"))
+    funding_model = models.CharField(
+        _("funding model"),
+        max_length=20,
+        choices=FundingModel.choices,
+        default=FundingModel.ALL_OR_NOTHING,
+    )
+    # Set by close_campaigns once the deadline has passed and the outcome has been applied.
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+
+    objects = CampaignPageManager()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("goal"),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("deadline")]),
+                FieldPanel("funding_model"),
+            ],
+            heading=_("Funding"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("project_holder"), FieldPanel("category"), FieldPanel("territory")],
+            heading=_("Project"),
+        ),
+        InlinePanel("reward_tiers", label=_("reward tiers")),
+        InlinePanel("updates", label=_("updates")),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("project_holder"),
+        TranslatableField("category"),
+        TranslatableField("territory"),
+        SynchronizedField("goal"),
+        SynchronizedField("starts_at"),
+        SynchronizedField("deadline"),
+        SynchronizedField("funding_model"),
+        TranslatableField("reward_tiers"),
+        TranslatableField("updates"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("title", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+        index.FilterField("category"),
+        index.FilterField("territory"),
+        index.FilterField("deadline"),
+        index.FilterField("starts_at"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("goal"),
+        APIField("raised", serializer=serializers.IntegerField(read_only=True)),
+        APIField("matched", serializer=serializers.IntegerField(read_only=True)),
+        APIField("backers", serializer=serializers.IntegerField(read_only=True)),
+        APIField("starts_at"),
+        APIField("deadline"),
+        APIField("funding_model"),
+        APIField("status", serializer=serializers.CharField(read_only=True)),
+        APIField("category"),
+        APIField("territory"),
+        APIField("reward_tiers", serializer=serializers.SerializerMethodField()),
+    ]
+
+    parent_page_types = ["portal.OperatorPage"]
+    subpage_types = []
+    template = "pages/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.deadline and self.deadline <= self.starts_at:
+            raise ValidationError({"deadline": _("The deadline must come after the start.")})
+        if self.goal is not None and self.goal < 100:
+            raise ValidationError({"goal": _("The goal must be at least 1 EUR.")})
+
+    # Money, shared by every language's copy of the campaign (see campaigns.models.pledges).
+
+    @cached_property
+    def totals(self):
+        from campaigns.models.pledges import Pledge
+
+        return Pledge.objects.totals_for([self.translation_key])[self.translation_key]
+
+    def set_totals(self, totals):
+        """Use totals fetched for many campaigns at once (index pages, API listings)."""
+        self.__dict__["totals"] = totals
+
+    @property
+    def raised(self):
+        return self.totals.raised
+
+    @property
+    def matched(self):
+        return self.totals.matched
+
+    @property
+    def backers(self):
+        return self.totals.backers
+
+    @property
+    def total_funding(self):
+        return self.raised + self.matched
+
+    @property
+    def progress_percent(self):
+        if not self.goal:
+            return 0
+        return min(100, (self.total_funding * 100) // self.goal)
+
+    @property
+    def status(self):
+        return self.status_at(timezone.now())
+
+    def status_at(self, moment):
+        if moment < self.starts_at:
+            return CampaignStatus.UPCOMING
+        if moment < self.deadline:
+            return CampaignStatus.LIVE
+        if self.total_funding >= self.goal:
+            return CampaignStatus.SUCCESSFUL
+        if self.funding_model == FundingModel.ALL_OR_NOTHING:
+            return CampaignStatus.UNSUCCESSFUL
+        return CampaignStatus.CLOSED
+
+    @property
+    def is_live(self):
+        return self.status == CampaignStatus.LIVE
+
+    @property
+    def days_left(self):
+        remaining = self.deadline - timezone.now()
+        return max(0, remaining.days + (1 if remaining.seconds else 0))
+
+    @property
+    def needs(self):
+        return ["money"] if self.is_live and self.total_funding < self.goal else []
+
+    @property
+    def operator_page(self):
+        return self.get_parent().specific
+
+    def get_reward_tiers(self, obj=None):
+        return [tier.as_api_dict() for tier in self.tiers_with_stock()]
+
+    def tiers_with_stock(self):
+        """The tiers in order, each with `claimed` and `available` counted across languages."""
+        from campaigns.models.pledges import Pledge
+
+        tiers = list(self.reward_tiers.all())
+        claimed = Pledge.objects.claimed_by_tier([tier.translation_key for tier in tiers])
+        for tier in tiers:
+            tier.claimed = claimed.get(tier.translation_key, 0)
+        return tiers
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tiers"] = self.tiers_with_stock()
+        return context
+
+
+class RewardTier(TranslatableMixin, Orderable):
+    """What a backer gets for a pledge of at least `minimum_amount`, with optional scarcity."""
+
+    campaign = ParentalKey(CampaignPage, related_name="reward_tiers", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    minimum_amount = models.PositiveBigIntegerField(_("minimum amount (euro cents)"))
+    limit = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Leave empty for an unlimited tier.")
+    )
+    estimated_delivery = models.DateField(_("estimated delivery"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("minimum_amount"), FieldPanel("limit")]),
+        FieldPanel("estimated_delivery"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("minimum_amount"),
+        SynchronizedField("limit"),
+        SynchronizedField("estimated_delivery"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("reward tier")
+        verbose_name_plural = _("reward tiers")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def available(self):
+        """Places left, or None when the tier is unlimited. Needs `claimed` (tiers_with_stock)."""
+        if self.limit is None:
+            return None
+        return max(0, self.limit - getattr(self, "claimed", 0))
+
+    @property
+    def sold_out(self):
+        return self.available == 0
+
+    def as_api_dict(self):
+        return {
+            "id": self.pk,
+            "title": self.title,
+            "minimum_amount": self.minimum_amount,
+            "limit": self.limit,
+            "claimed": getattr(self, "claimed", 0),
+            "available": self.available,
+        }
+
+
+class CampaignUpdate(TranslatableMixin, Orderable):
+    """News from the project, e-mailed once to every backer in the backer's language."""
+
+    campaign = ParentalKey(CampaignPage, related_name="updates", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=160)
+    body = RichTextField(_("text"), features=["bold", "italic", "link", "ol", "ul"])
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    posted_at = models.DateTimeField(_("posted at"), default=timezone.now)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True, editable=False)
+
+    panels = [FieldPanel("title"), FieldPanel("body"), FieldPanel("posted_at")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("body"),
+        SynchronizedField("author"),
+        SynchronizedField("posted_at"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+
+    def __str__(self):
+        return self.title
+
+
+class CampaignIndexPage(BasePage):
+    """Every live campaign across operators, filterable and sortable."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/campaign_index_page.html"
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+    def campaigns(self):
+        """Campaigns in this index's language: every status, so filters can reach them."""
+        return CampaignPage.objects.live().public().filter(locale_id=self.locale_id)
