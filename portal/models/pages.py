@@ -55,6 +55,7 @@ class HomePage(BasePage):
         "portal.OperatorPage",
         "portal.ContentPage",
         "campaigns.CampaignIndexPage",
+        "lab.LabIndexPage",
         "search.SearchPage",
     ]
     max_count_per_parent = 1
@@ -163,7 +164,7 @@ class OperatorPage(BasePage):
     api_fields = [APIField("kind"), APIField("description"), APIField("website"), APIField("logo")]
 
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["portal.ContentPage", "campaigns.CampaignPage"]
+    subpage_types = ["portal.ContentPage", "campaigns.CampaignPage", "lab.LabBriefPage"]
     template = "pages/operator_page.html"
 
     class Meta:

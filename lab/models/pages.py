@@ -1,0 +1,295 @@
+"""The lab's pages: a brief (idea, concept or need) with its needs, and the index of open briefs.
+
+A brief's needs (team roles, advice questions, volunteer tasks) are orderables translated with
+the page. Every translation of a need shares the need's `translation_key`; what the crowd does
+about it (sign-ups, applications, answers) is attached to the original row, so the counters are
+the same in every language.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from modelcluster.fields import ParentalKey
+
+from portal.blocks import StoryBlock
+from portal.models.pages import BasePage
+
+
+class LabBriefQuerySet(PageQuerySet):
+    def open(self):
+        """Live, public briefs that still welcome the crowd."""
+        return (
+            self.live()
+            .public()
+            .filter(status__in=[LabBriefPage.Status.OPEN, LabBriefPage.Status.IN_PROGRESS])
+        )
+
+
+LabBriefManager = PageManager.from_queryset(LabBriefQuerySet)
+
+
+class LabBriefPage(BasePage):
+    """An idea, concept or need posted in an operator's section, for the crowd to take on."""
+
+    class Kind(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        CONCEPT = "concept", _("Concept")
+        NEED = "need", _("Need")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        GRADUATED = "graduated", _("Graduated")
+        CLOSED = "closed", _("Closed")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.IDEA)
+    summary = models.TextField(_("summary"), max_length=1000)
+    challenge = StreamField(StoryBlock(), verbose_name=_("challenge"), blank=True)
+    category = models.ForeignKey(
+        "portal.Category",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    territory = models.ForeignKey(
+        "portal.Territory",
+        verbose_name=_("territory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_briefs",
+        help_text=_("The member who proposed this brief and runs it with the operator."),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True, editable=False)
+    budget = models.PositiveBigIntegerField(
+        _("estimated budget (cents)"),
+        null=True,
+        blank=True,
+        help_text=_("In euro cents. Leave empty when the brief needs no money."),
+    )
+
+    search_kind = "brief"
+    objects = LabBriefManager()
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("category"), FieldPanel("territory")]),
+                FieldPanel("proposed_by"),
+            ],
+            heading=_("About the brief"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("challenge"),
+        MultiFieldPanel(
+            [
+                FieldPanel("budget"),
+                InlinePanel("roles", label=_("team roles")),
+                InlinePanel("questions", label=_("questions for advice")),
+                InlinePanel("tasks", label=_("volunteer tasks")),
+            ],
+            heading=_("Needs"),
+        ),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("summary"),
+        TranslatableField("challenge"),
+        TranslatableField("roles"),
+        TranslatableField("questions"),
+        TranslatableField("tasks"),
+        SynchronizedField("kind"),
+        SynchronizedField("status"),
+        SynchronizedField("category"),
+        SynchronizedField("territory"),
+        SynchronizedField("proposed_by"),
+        SynchronizedField("proposed_at"),
+        SynchronizedField("budget"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("title", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("challenge"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+        index.FilterField("category"),
+        index.FilterField("territory"),
+        index.FilterField("status"),
+        index.FilterField("kind"),
+        index.RelatedFields(
+            "roles", [index.SearchField("title"), index.SearchField("description")]
+        ),
+        index.RelatedFields(
+            "questions", [index.SearchField("title"), index.SearchField("description")]
+        ),
+        index.RelatedFields(
+            "tasks",
+            [
+                index.SearchField("title"),
+                index.SearchField("description"),
+                index.SearchField("place"),
+            ],
+        ),
+    ]
+
+    parent_page_types = ["portal.OperatorPage"]
+    subpage_types = []
+    template = "pages/lab_brief_page.html"
+
+    class Meta:
+        verbose_name = _("lab brief")
+        verbose_name_plural = _("lab briefs")
+
+    @property
+    def operator_page(self):
+        return self.get_parent().specific
+
+    @cached_property
+    def original(self):
+        """The copy of this brief that sign-ups, applications and comments are attached to."""
+        return original_of(self)
+
+    @cached_property
+    def counters(self):
+        from lab.counters import counters_for
+
+        return counters_for([self])[self.pk]
+
+    @property
+    def needs(self):
+        """What the brief still needs, among "team", "money", "knowledge" and "acts"."""
+        return self.counters.open_needs
+
+
+def original_of(instance):
+    """The first-created row sharing `instance`'s translation_key: the source of translations."""
+    if instance.pk is None:
+        return instance
+    return (
+        type(instance)
+        .objects.filter(translation_key=instance.translation_key)
+        .order_by("pk")
+        .first()
+    )
+
+
+class BriefNeed(TranslatableMixin, Orderable):
+    """What every need of a brief shares: a title and a description, translated with the page."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+
+    translatable_fields = [TranslatableField("title"), TranslatableField("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.title
+
+    @cached_property
+    def original(self):
+        return original_of(self)
+
+
+class TeamRole(BriefNeed):
+    brief = ParentalKey(LabBriefPage, on_delete=models.CASCADE, related_name="roles")
+    people_wanted = models.PositiveSmallIntegerField(_("how many people"), default=1)
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("people_wanted")]
+    translatable_fields = BriefNeed.translatable_fields + [SynchronizedField("people_wanted")]
+
+    class Meta(BriefNeed.Meta):
+        verbose_name = _("team role")
+        verbose_name_plural = _("team roles")
+
+
+class AdviceQuestion(BriefNeed):
+    """A question to the crowd, answered once the brief's owner marks a comment as the answer."""
+
+    brief = ParentalKey(LabBriefPage, on_delete=models.CASCADE, related_name="questions")
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(BriefNeed.Meta):
+        verbose_name = _("question for advice")
+        verbose_name_plural = _("questions for advice")
+
+
+class VolunteerTask(BriefNeed):
+    """Hands-on help at a given time and place, for a limited number of volunteers."""
+
+    brief = ParentalKey(LabBriefPage, on_delete=models.CASCADE, related_name="tasks")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    place = models.CharField(_("place"), max_length=255)
+    places = models.PositiveSmallIntegerField(_("places offered"), default=1)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("places")]),
+    ]
+    translatable_fields = BriefNeed.translatable_fields + [
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("place"),
+        SynchronizedField("places"),
+    ]
+
+    class Meta(BriefNeed.Meta):
+        verbose_name = _("volunteer task")
+        verbose_name_plural = _("volunteer tasks")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="lab_task_ends_after_start"
+            )
+        ]
+
+    @property
+    def duration_hours(self):
+        return round((self.ends_at - self.starts_at).total_seconds() / 3600, 2)
+
+
+class LabIndexPage(BasePage):
+    """/lab/: every open brief across operators, with filters."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/lab_index_page.html"
+
+    class Meta:
+        verbose_name = _("lab index")
