@@ -2,6 +2,7 @@
 shape the answer. Nothing here knows which engine is active."""
 
 import re
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -110,8 +111,18 @@ def search_query(params, page_size=PAGE_SIZE):
 
 
 def run_search(params):
+    """Every word must match; failing that, any word may; failing that, words are taken as the
+    start of longer ones (stemmers miss some plurals: "vélo" and "vélos", "molen" and "molens")."""
     query = search_query(params)
-    return query, get_engine().search(query)
+    engine = get_engine()
+    hits = engine.search(query)
+    if not hits.count and len(query.text.split()) > 1:
+        query = replace(query, terms_operator="or")
+        hits = engine.search(query)
+    if not hits.count and query.text:
+        query = replace(query, prefix=True)
+        hits = engine.search(query)
+    return query, hits
 
 
 def result_item(entry, request):

@@ -4,6 +4,9 @@ Wired in SearchConfig.ready(). The handlers only queue a task (search.tasks), wi
 to index again; the task reads the live pages from the database, never a draft in memory.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.models import Page, PageViewRestriction
@@ -13,10 +16,22 @@ from search.documents import searchable_models
 from search.indexing import drop_page, items_under, model_label
 from search.tasks import reindex_items
 
+_muted = threading.local()
+
+
+@contextmanager
+def muted():
+    """Bulk imports (a corpus, a benchmark) index once at the end with search.indexing.rebuild."""
+    _muted.active = True
+    try:
+        yield
+    finally:
+        _muted.active = False
+
 
 def schedule(items):
     items = [list(item) for item in items]
-    if items:
+    if items and not getattr(_muted, "active", False):
         reindex_items.enqueue(items)
 
 

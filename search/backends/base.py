@@ -20,6 +20,8 @@ class SearchQuery:
     page_size: int = 20
     # Every term must match ("and") or any of them ("or", better recall on long queries).
     terms_operator: str = "and"
+    # Match titles by word starts (as the suggestions do) rather than whole stemmed words.
+    prefix: bool = False
 
     @property
     def offset(self):

@@ -128,7 +128,8 @@ class DatabaseEngine:
         if query.text:
             backend = get_search_backend(query.language)
             by_relevance = query.sort == "relevance"
-            results = backend.search(
+            method = backend.autocomplete if query.prefix else backend.search
+            results = method(
                 query.text,
                 entries if by_relevance else self._ordered(entries, query.sort),
                 operator=query.terms_operator,

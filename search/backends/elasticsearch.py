@@ -160,7 +160,11 @@ def _open_now():
 def search_body(query):
     """The elasticsearch-dsl Search for a SearchQuery (`.to_dict()` gives the request body)."""
     search = Search(index=alias_name(query.language)).filter("bool", filter=_open_now())
-    if query.text:
+    if query.text and query.prefix:
+        search = search.query(
+            "match", **{"title.autocomplete": {"query": query.text, "operator": "and"}}
+        )
+    elif query.text:
         search = search.query(
             "multi_match",
             query=query.text,
