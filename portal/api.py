@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -19,8 +21,30 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from portal.models import OperatorPage, User
 
+
+class KnownLocaleFilter(LocaleFilter):
+    """`?locale=` must name one of the portal's languages: anything else is a 400, not a 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        language = request.GET.get("locale")
+        if language is not None and language not in dict(settings.LANGUAGES):
+            raise BadRequestError(_("Unknown language: choose one of fr, nl, de, en."))
+        return super().filter_queryset(request, queryset, view)
+
+
+class PortalPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [
+        KnownLocaleFilter if backend is LocaleFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+
+    def get_queryset(self):
+        # Every listed page reports its locale: fetch them with the pages, not one by one.
+        return super().get_queryset().select_related("locale")
+
+
 wagtail_api_router = WagtailAPIRouter("wagtailapi")
-wagtail_api_router.register_endpoint("pages", PagesAPIViewSet)
+wagtail_api_router.register_endpoint("pages", PortalPagesAPIViewSet)
 wagtail_api_router.register_endpoint("images", ImagesAPIViewSet)
 wagtail_api_router.register_endpoint("documents", DocumentsAPIViewSet)
 
@@ -38,6 +62,11 @@ def _as_field_errors(detail):
     if isinstance(detail, list):
         return {NON_FIELD: [str(message) for message in detail]}
     return {NON_FIELD: [str(detail)]}
+
+
+def only_portal_api(endpoints):
+    """The OpenAPI schema documents /api/v1/; Wagtail's own APIs are documented by Wagtail."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
 
 
 def exception_handler(exc, context):

@@ -6,8 +6,9 @@ Pure Python (polib), so a fresh machine needs no GNU gettext to build or check t
 import re
 from pathlib import Path
 
-import polib
 from django.conf import settings
+
+import polib
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%[sdif]|\{(\w*)\}")
 

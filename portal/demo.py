@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from allauth.account.models import EmailAddress
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.synctree import create_aliases_for_new_page
+
+from allauth.account.models import EmailAddress
 
 from portal.models import Category, ContentPage, HomePage, OperatorPage, Territory, User
 from portal.operators import create_operator
@@ -77,8 +78,11 @@ OPERATORS = [
     {
         "slug": "hub-creatif-mons",
         "name": "Hub créatif de Mons",
-        "names": {"nl": "Creatieve hub Bergen", "de": "Kreativ-Hub Mons",
-                  "en": "Mons Creative Hub"},
+        "names": {
+            "nl": "Creatieve hub Bergen",
+            "de": "Kreativ-Hub Mons",
+            "en": "Mons Creative Hub",
+        },
         "kind": OperatorPage.Kind.CREATIVE_HUB,
         "website": "",
         "description": {
@@ -129,10 +133,18 @@ OPERATORS = [
 ]
 
 ABOUT = {
-    "slug": {"fr": "comment-ca-marche", "nl": "hoe-werkt-het", "de": "so-funktioniert-es",
-             "en": "how-it-works"},
-    "title": {"fr": "Comment ça marche", "nl": "Hoe werkt het", "de": "So funktioniert es",
-              "en": "How it works"},
+    "slug": {
+        "fr": "comment-ca-marche",
+        "nl": "hoe-werkt-het",
+        "de": "so-funktioniert-es",
+        "en": "how-it-works",
+    },
+    "title": {
+        "fr": "Comment ça marche",
+        "nl": "Hoe werkt het",
+        "de": "So funktioniert es",
+        "en": "How it works",
+    },
     "summary": {
         "fr": "Quatre façons d'apporter votre maillon à un projet wallon.",
         "nl": "Vier manieren om uw schakel toe te voegen aan een Waals project.",
@@ -157,8 +169,7 @@ ABOUT = {
             "geverifieerd, dragen een badge.",
             "de": "Beraten: Teilen Sie Ihre Erfahrung; von einem Träger geprüfte Fachleute "
             "tragen ein Abzeichen.",
-            "en": "Advise: share your experience; experts verified by an operator wear a "
-            "badge.",
+            "en": "Advise: share your experience; experts verified by an operator wear a badge.",
         },
         {
             "fr": "Agir : inscrivez-vous à une tâche bénévole près de chez vous.",
@@ -181,62 +192,180 @@ ABOUT = {
 
 CATEGORIES = [
     {"slug": "energie", "fr": "Énergie", "nl": "Energie", "de": "Energie", "en": "Energy"},
-    {"slug": "alimentation", "fr": "Alimentation", "nl": "Voeding", "de": "Ernährung",
-     "en": "Food"},
+    {
+        "slug": "alimentation",
+        "fr": "Alimentation",
+        "nl": "Voeding",
+        "de": "Ernährung",
+        "en": "Food",
+    },
     {"slug": "culture", "fr": "Culture", "nl": "Cultuur", "de": "Kultur", "en": "Culture"},
-    {"slug": "mobilite", "fr": "Mobilité", "nl": "Mobiliteit", "de": "Mobilität",
-     "en": "Mobility"},
-    {"slug": "economie-circulaire", "fr": "Économie circulaire", "nl": "Circulaire economie",
-     "de": "Kreislaufwirtschaft", "en": "Circular economy"},
-    {"slug": "numerique", "fr": "Numérique", "nl": "Digitaal", "de": "Digitales",
-     "en": "Digital"},
+    {"slug": "mobilite", "fr": "Mobilité", "nl": "Mobiliteit", "de": "Mobilität", "en": "Mobility"},
+    {
+        "slug": "economie-circulaire",
+        "fr": "Économie circulaire",
+        "nl": "Circulaire economie",
+        "de": "Kreislaufwirtschaft",
+        "en": "Circular economy",
+    },
+    {"slug": "numerique", "fr": "Numérique", "nl": "Digitaal", "de": "Digitales", "en": "Digital"},
 ]
 
 TERRITORIES = [
-    {"slug": "wallonie", "level": "region", "parent": None,
-     "fr": "Wallonie", "nl": "Wallonië", "de": "Wallonien", "en": "Wallonia"},
-    {"slug": "liege", "level": "province", "parent": "wallonie",
-     "fr": "Province de Liège", "nl": "Provincie Luik", "de": "Provinz Lüttich",
-     "en": "Province of Liège"},
-    {"slug": "hainaut", "level": "province", "parent": "wallonie",
-     "fr": "Province de Hainaut", "nl": "Provincie Henegouwen", "de": "Provinz Hennegau",
-     "en": "Province of Hainaut"},
-    {"slug": "namur", "level": "province", "parent": "wallonie",
-     "fr": "Province de Namur", "nl": "Provincie Namen", "de": "Provinz Namur",
-     "en": "Province of Namur"},
-    {"slug": "luxembourg", "level": "province", "parent": "wallonie",
-     "fr": "Province de Luxembourg", "nl": "Provincie Luxemburg", "de": "Provinz Luxemburg",
-     "en": "Province of Luxembourg"},
-    {"slug": "brabant-wallon", "level": "province", "parent": "wallonie",
-     "fr": "Province du Brabant wallon", "nl": "Provincie Waals-Brabant",
-     "de": "Provinz Wallonisch-Brabant", "en": "Province of Walloon Brabant"},
-    {"slug": "ville-liege", "level": "commune", "parent": "liege",
-     "fr": "Liège", "nl": "Luik", "de": "Lüttich", "en": "Liège"},
-    {"slug": "ville-namur", "level": "commune", "parent": "namur",
-     "fr": "Namur", "nl": "Namen", "de": "Namur", "en": "Namur"},
-    {"slug": "ville-mons", "level": "commune", "parent": "hainaut",
-     "fr": "Mons", "nl": "Bergen", "de": "Mons", "en": "Mons"},
-    {"slug": "ville-charleroi", "level": "commune", "parent": "hainaut",
-     "fr": "Charleroi", "nl": "Charleroi", "de": "Charleroi", "en": "Charleroi"},
+    {
+        "slug": "wallonie",
+        "level": "region",
+        "parent": None,
+        "fr": "Wallonie",
+        "nl": "Wallonië",
+        "de": "Wallonien",
+        "en": "Wallonia",
+    },
+    {
+        "slug": "liege",
+        "level": "province",
+        "parent": "wallonie",
+        "fr": "Province de Liège",
+        "nl": "Provincie Luik",
+        "de": "Provinz Lüttich",
+        "en": "Province of Liège",
+    },
+    {
+        "slug": "hainaut",
+        "level": "province",
+        "parent": "wallonie",
+        "fr": "Province de Hainaut",
+        "nl": "Provincie Henegouwen",
+        "de": "Provinz Hennegau",
+        "en": "Province of Hainaut",
+    },
+    {
+        "slug": "namur",
+        "level": "province",
+        "parent": "wallonie",
+        "fr": "Province de Namur",
+        "nl": "Provincie Namen",
+        "de": "Provinz Namur",
+        "en": "Province of Namur",
+    },
+    {
+        "slug": "luxembourg",
+        "level": "province",
+        "parent": "wallonie",
+        "fr": "Province de Luxembourg",
+        "nl": "Provincie Luxemburg",
+        "de": "Provinz Luxemburg",
+        "en": "Province of Luxembourg",
+    },
+    {
+        "slug": "brabant-wallon",
+        "level": "province",
+        "parent": "wallonie",
+        "fr": "Province du Brabant wallon",
+        "nl": "Provincie Waals-Brabant",
+        "de": "Provinz Wallonisch-Brabant",
+        "en": "Province of Walloon Brabant",
+    },
+    {
+        "slug": "ville-liege",
+        "level": "commune",
+        "parent": "liege",
+        "fr": "Liège",
+        "nl": "Luik",
+        "de": "Lüttich",
+        "en": "Liège",
+    },
+    {
+        "slug": "ville-namur",
+        "level": "commune",
+        "parent": "namur",
+        "fr": "Namur",
+        "nl": "Namen",
+        "de": "Namur",
+        "en": "Namur",
+    },
+    {
+        "slug": "ville-mons",
+        "level": "commune",
+        "parent": "hainaut",
+        "fr": "Mons",
+        "nl": "Bergen",
+        "de": "Mons",
+        "en": "Mons",
+    },
+    {
+        "slug": "ville-charleroi",
+        "level": "commune",
+        "parent": "hainaut",
+        "fr": "Charleroi",
+        "nl": "Charleroi",
+        "de": "Charleroi",
+        "en": "Charleroi",
+    },
 ]
 
 ACCOUNTS = [
-    {"email": "admin@maillon.be", "first_name": "Ada", "last_name": "Admin",
-     "superuser": True, "role": "platform admin"},
-    {"email": "editor@nestup.be", "first_name": "Elise", "last_name": "Dupont",
-     "operator": "nestup", "group": "editors", "role": "editor, Nest'up"},
-    {"email": "moderator@nestup.be", "first_name": "Marc", "last_name": "Lambert",
-     "operator": "nestup", "group": "moderators", "role": "moderator, Nest'up"},
-    {"email": "editor@gre-liege.be", "first_name": "Eva", "last_name": "Janssens",
-     "operator": "gre-liege", "group": "editors", "role": "editor, GRE Liège"},
-    {"email": "moderator@gre-liege.be", "first_name": "Hugo", "last_name": "Renard",
-     "operator": "gre-liege", "group": "moderators", "role": "moderator, GRE Liège"},
-    {"email": "moderator@communaute.maillon.be", "first_name": "Chloé", "last_name": "Martin",
-     "operator": "communaute", "group": "moderators", "role": "moderator, Community"},
-    {"email": "member@maillon.be", "first_name": "Nina", "last_name": "Peeters",
-     "language": "nl", "role": "member"},
-    {"email": "expert@maillon.be", "first_name": "Paul", "last_name": "Schmitz",
-     "language": "de", "role": "member (expert)"},
+    {
+        "email": "admin@maillon.be",
+        "first_name": "Ada",
+        "last_name": "Admin",
+        "superuser": True,
+        "role": "platform admin",
+    },
+    {
+        "email": "editor@nestup.be",
+        "first_name": "Elise",
+        "last_name": "Dupont",
+        "operator": "nestup",
+        "group": "editors",
+        "role": "editor, Nest'up",
+    },
+    {
+        "email": "moderator@nestup.be",
+        "first_name": "Marc",
+        "last_name": "Lambert",
+        "operator": "nestup",
+        "group": "moderators",
+        "role": "moderator, Nest'up",
+    },
+    {
+        "email": "editor@gre-liege.be",
+        "first_name": "Eva",
+        "last_name": "Janssens",
+        "operator": "gre-liege",
+        "group": "editors",
+        "role": "editor, GRE Liège",
+    },
+    {
+        "email": "moderator@gre-liege.be",
+        "first_name": "Hugo",
+        "last_name": "Renard",
+        "operator": "gre-liege",
+        "group": "moderators",
+        "role": "moderator, GRE Liège",
+    },
+    {
+        "email": "moderator@communaute.maillon.be",
+        "first_name": "Chloé",
+        "last_name": "Martin",
+        "operator": "communaute",
+        "group": "moderators",
+        "role": "moderator, Community",
+    },
+    {
+        "email": "member@maillon.be",
+        "first_name": "Nina",
+        "last_name": "Peeters",
+        "language": "nl",
+        "role": "member",
+    },
+    {
+        "email": "expert@maillon.be",
+        "first_name": "Paul",
+        "last_name": "Schmitz",
+        "language": "de",
+        "role": "member (expert)",
+    },
 ]
 
 
@@ -267,8 +396,12 @@ def seed_home(command):
         old_root = site.root_page if site else None
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": base_url.hostname, "port": base_url.port or 80,
-                      "root_page": home, "site_name": "Maillon"},
+            defaults={
+                "hostname": base_url.hostname,
+                "port": base_url.port or 80,
+                "root_page": home,
+                "site_name": "Maillon",
+            },
         )
         if old_root and old_root.pk != home.pk and not isinstance(old_root.specific, HomePage):
             old_root.delete()
@@ -287,21 +420,26 @@ def seed_taxonomy():
         )
         for code in LANGUAGES:
             if not category.get_translations().filter(locale__language_code=code).exists():
-                translate(category, code, {values["fr"]: values[code], values["slug"]:
-                                           values["slug"]})
+                translate(
+                    category, code, {values["fr"]: values[code], values["slug"]: values["slug"]}
+                )
     by_slug = {}
     for values in TERRITORIES:
         territory, _created = Territory.objects.get_or_create(
             slug=values["slug"],
             locale=french,
-            defaults={"name": values["fr"], "level": values["level"],
-                      "parent": by_slug.get(values["parent"])},
+            defaults={
+                "name": values["fr"],
+                "level": values["level"],
+                "parent": by_slug.get(values["parent"]),
+            },
         )
         by_slug[values["slug"]] = territory
         for code in LANGUAGES:
             if not territory.get_translations().filter(locale__language_code=code).exists():
-                translate(territory, code, {values["fr"]: values[code], values["slug"]:
-                                            values["slug"]})
+                translate(
+                    territory, code, {values["fr"]: values[code], values["slug"]: values["slug"]}
+                )
 
 
 def seed_operators(home):
@@ -323,8 +461,11 @@ def seed_operators(home):
             translate(
                 page,
                 code,
-                {values["name"]: name, values["slug"]: values["slug"],
-                 values["description"]["fr"]: values["description"][code]},
+                {
+                    values["name"]: name,
+                    values["slug"]: values["slug"],
+                    values["description"]["fr"]: values["description"][code],
+                },
             )
     return operators
 
@@ -368,7 +509,8 @@ def seed_accounts(operators):
         if "operator" in values:
             operator = operators[values["operator"]]
             group = (
-                operator.editors_group if values["group"] == "editors"
+                operator.editors_group
+                if values["group"] == "editors"
                 else operator.moderators_group
             )
             user.groups.add(group)
@@ -383,8 +525,9 @@ def seed(command):
 
 
 def print_logins(command):
-    command.stdout.write(command.style.SUCCESS("\nMaillon demo log-ins (password: %s):" %
-                                               DEMO_PASSWORD))
+    command.stdout.write(
+        command.style.SUCCESS(f"\nMaillon demo log-ins (password: {DEMO_PASSWORD}):")
+    )
     for values in ACCOUNTS:
         command.stdout.write(f"  {values['email']:<34} {values['role']}")
     command.stdout.write("Portal: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/\n")

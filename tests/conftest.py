@@ -1,30 +1,57 @@
 """Shared fixtures: the localized site every test stands on, operators, members, a client."""
 
-import pytest
 from django.test import Client
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
+
+import pytest
 
 from portal.operators import create_operator
 from portal.translation import translate
 from tests.factories import HomePageFactory, MemberFactory
 
 HOME_TRANSLATIONS = {
-    "nl": {"Maillon": "Maillon", "maillon": "maillon",
-           "Le maillon manquant, c'est la foule.": "De ontbrekende schakel is de menigte."},
-    "de": {"Maillon": "Maillon", "maillon": "maillon",
-           "Le maillon manquant, c'est la foule.": "Das fehlende Glied ist die Menge."},
-    "en": {"Maillon": "Maillon", "maillon": "maillon",
-           "Le maillon manquant, c'est la foule.": "The missing link is the crowd."},
+    "nl": {
+        "Maillon": "Maillon",
+        "maillon": "maillon",
+        "Le maillon manquant, c'est la foule.": "De ontbrekende schakel is de menigte.",
+    },
+    "de": {
+        "Maillon": "Maillon",
+        "maillon": "maillon",
+        "Le maillon manquant, c'est la foule.": "Das fehlende Glied ist die Menge.",
+    },
+    "en": {
+        "Maillon": "Maillon",
+        "maillon": "maillon",
+        "Le maillon manquant, c'est la foule.": "The missing link is the crowd.",
+    },
 }
+
+
+def ensure_base_data():
+    """What migrations create: a transactional test's flush removes it, so recreate it."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    french, _created = Locale.objects.get_or_create(language_code="fr")
+    for code in ("nl", "de", "en"):
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": french})
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=french))
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return root
 
 
 @pytest.fixture
 def site(db):
     """A Site rooted at the French home page, with real NL, DE and EN translations of it."""
-    root = Page.get_first_root_node()
+    root = ensure_base_data()
     Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=root, slug="maillon", locale=Locale.objects.get(language_code="fr"))
+    home = HomePageFactory(
+        parent=root, slug="maillon", locale=Locale.objects.get(language_code="fr")
+    )
     Site.objects.all().delete()
     site = Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
     for code, strings in HOME_TRANSLATIONS.items():

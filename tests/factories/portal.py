@@ -1,7 +1,8 @@
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
-from wagtail.models import Locale
 
 from portal.models import Category, ContentPage, HomePage, Territory, User
 

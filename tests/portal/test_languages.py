@@ -7,8 +7,13 @@ LANGUAGES = ["fr", "nl", "de", "en"]
 
 @pytest.mark.parametrize(
     ("accept", "expected"),
-    [("nl-BE,nl;q=0.9", "/nl/"), ("de", "/de/"), ("en-GB,en;q=0.8", "/en/"), ("ja", "/fr/"),
-     ("", "/fr/")],
+    [
+        ("nl-BE,nl;q=0.9", "/nl/"),
+        ("de", "/de/"),
+        ("en-GB,en;q=0.8", "/en/"),
+        ("ja", "/fr/"),
+        ("", "/fr/"),
+    ],
 )
 def test_root_redirects_by_accept_language(client, site, accept, expected):
     response = client.get("/", headers={"accept-language": accept} if accept else {})
@@ -18,8 +23,12 @@ def test_root_redirects_by_accept_language(client, site, accept, expected):
 
 @pytest.mark.parametrize(
     ("code", "intro"),
-    [("fr", "Le maillon manquant"), ("nl", "De ontbrekende schakel"),
-     ("de", "Das fehlende Glied"), ("en", "The missing link")],
+    [
+        ("fr", "Le maillon manquant"),
+        ("nl", "De ontbrekende schakel"),
+        ("de", "Das fehlende Glied"),
+        ("en", "The missing link"),
+    ],
 )
 def test_home_page_in_each_language(client, site, code, intro):
     response = client.get(f"/{code}/")

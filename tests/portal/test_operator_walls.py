@@ -1,6 +1,5 @@
 """Operators are walled off from each other: tested through the Wagtail admin's own views."""
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -9,6 +8,8 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+import pytest
 
 from portal.models import ContentPage, OperatorPage
 from portal.operators import create_operator
@@ -47,7 +48,11 @@ def assert_denied(response):
 def test_create_operator_builds_the_whole_section(operator):
     copies = OperatorPage.objects.filter(translation_key=operator.translation_key)
     assert sorted(copies.values_list("locale__language_code", flat=True)) == [
-        "de", "en", "fr", "nl"]
+        "de",
+        "en",
+        "fr",
+        "nl",
+    ]
     for copy in copies:
         perms = copy.group_permissions.values_list("group__name", "permission__codename")
         assert ("Nest'up — editors", "add_page") in perms
@@ -114,10 +119,12 @@ def test_editor_cannot_touch_another_operators_section(operator, other_operator,
     client = admin_client(editor)
 
     assert_denied(client.get(f"/admin/pages/{their_page.pk}/edit/"))
-    assert_denied(client.post(
-        f"/admin/pages/{their_page.pk}/edit/",
-        page_form("Piraté", "leur-page", **{"action-publish": "Publish"}),
-    ))
+    assert_denied(
+        client.post(
+            f"/admin/pages/{their_page.pk}/edit/",
+            page_form("Piraté", "leur-page", **{"action-publish": "Publish"}),
+        )
+    )
     assert_denied(client.get(f"/admin/pages/add/portal/contentpage/{other_operator.pk}/"))
     assert_denied(client.post(f"/admin/pages/{their_page.pk}/unpublish/"))
     assert_denied(client.post(f"/admin/pages/{their_page.pk}/delete/"))
@@ -152,8 +159,14 @@ def test_editor_cannot_move_or_copy_own_pages_into_another_section(
     assert_denied(client.post(f"/admin/pages/{ours.pk}/move/{other_operator.pk}/confirm/"))
     response = client.post(
         f"/admin/pages/{ours.pk}/copy/",
-        {"new_title": "Copie", "new_slug": "copie", "new_parent_page": other_operator.pk,
-         "copy_subpages": False, "publish_copies": False, "alias": False},
+        {
+            "new_title": "Copie",
+            "new_slug": "copie",
+            "new_parent_page": other_operator.pk,
+            "copy_subpages": False,
+            "publish_copies": False,
+            "alias": False,
+        },
     )
     assert response.status_code in (200, 302, 403)
     assert not Page.objects.filter(slug="copie").exists()
@@ -162,8 +175,9 @@ def test_editor_cannot_move_or_copy_own_pages_into_another_section(
 
 
 def test_moderator_cannot_publish_in_another_section(other_operator, moderator):
-    theirs = ContentPageFactory(parent=other_operator, title="Brouillon", slug="brouillon",
-                                live=False)
+    theirs = ContentPageFactory(
+        parent=other_operator, title="Brouillon", slug="brouillon", live=False
+    )
     response = admin_client(moderator).post(
         f"/admin/pages/{theirs.pk}/edit/",
         page_form("Brouillon", "brouillon", **{"action-publish": "Publish"}),
@@ -175,7 +189,8 @@ def test_moderator_cannot_publish_in_another_section(other_operator, moderator):
 
 def test_editor_works_in_every_language_of_own_section(operator, editor):
     dutch_section = operator.get_translation(
-        operator.locale.__class__.objects.get(language_code="nl"))
+        operator.locale.__class__.objects.get(language_code="nl")
+    )
     response = admin_client(editor).get(f"/admin/pages/add/portal/contentpage/{dutch_section.pk}/")
     assert response.status_code == 200
 
@@ -184,12 +199,16 @@ def test_images_and_documents_are_walled_off(operator, other_operator, editor, o
     Image = get_image_model()
     Document = get_document_model()
     their_image = Image.objects.create(
-        title="Leur logo", file=get_test_image_file(), collection=other_operator.collection)
+        title="Leur logo", file=get_test_image_file(), collection=other_operator.collection
+    )
     their_doc = Document.objects.create(
-        title="Leur budget", collection=other_operator.collection,
-        file=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 secret"))
+        title="Leur budget",
+        collection=other_operator.collection,
+        file=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 secret"),
+    )
     our_image = Image.objects.create(
-        title="Notre logo", file=get_test_image_file(), collection=operator.collection)
+        title="Notre logo", file=get_test_image_file(), collection=operator.collection
+    )
 
     client = admin_client(editor)
     listing = client.get("/admin/images/").content.decode()
@@ -210,3 +229,12 @@ def test_create_operator_is_idempotent(site):
     again = create_operator(name="Nest'up", kind="incubator", slug="nestup")
     assert first.pk == again.pk
     assert OperatorPage.objects.filter(slug="nestup").count() == 4
+
+
+def test_create_operator_command(site, capsys):
+    from django.core.management import call_command
+
+    call_command("create_operator", "Province de Namur", "--kind", "province")
+    page = OperatorPage.objects.get(slug="province-de-namur", locale__language_code="fr")
+    assert page.moderators_group.name == "Province de Namur — moderators"
+    assert "province-de-namur" in capsys.readouterr().out
