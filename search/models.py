@@ -118,6 +118,7 @@ class SearchEntry(index.Indexed, models.Model):
         index.FilterField("opens_at"),
         index.FilterField("closes_at"),
         index.FilterField("published_at"),
+        index.FilterField("id"),
     ]
 
     class Meta:

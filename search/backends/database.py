@@ -120,8 +120,8 @@ class DatabaseEngine:
     @staticmethod
     def _ordered(entries, sort):
         if sort == "ending":
-            return entries.order_by("closes_at", "-published_at", "-pk")
-        return entries.order_by("-published_at", "-pk")
+            return entries.order_by("closes_at", "-published_at", "-id")
+        return entries.order_by("-published_at", "-id")
 
     def search(self, query):
         entries = self._entries(query)
