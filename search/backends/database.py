@@ -8,6 +8,7 @@ the alias without a language ("default", the admin's) indexes everything else.
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import F
 
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database import SearchBackend as vendor_database_backend
@@ -120,7 +121,7 @@ class DatabaseEngine:
     @staticmethod
     def _ordered(entries, sort):
         if sort == "ending":
-            return entries.order_by("closes_at", "-published_at", "-id")
+            return entries.order_by(F("closes_at").asc(nulls_last=True), "-published_at", "-id")
         return entries.order_by("-published_at", "-id")
 
     def search(self, query):

@@ -13,7 +13,7 @@ from search.models import SearchEntry
 from tests.factories.campaigns import CampaignPageFactory
 from tests.factories.lab import LabBriefPageFactory, VolunteerTaskFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("engine")]
 
 SEARCH = "/api/v1/search/"
 
