@@ -200,8 +200,9 @@ def prepare_database():
 
 def fill(count, rng):
     from django.core.management import call_command
-    from django.db import connection
     from django.utils import timezone
+
+    from wagtail.search.models import IndexEntry
 
     from portal import demo
     from portal.models import Category, OperatorPage, Territory
@@ -211,6 +212,11 @@ def fill(count, rng):
     call_command("createcachetable")
     if SearchEntry.objects.count() == count:
         print(f"{count:,} entries already in place")
+        indexed = IndexEntry.objects.filter(
+            content_type__app_label="search", content_type__model="searchentry"
+        )
+        if indexed.count() != count:
+            index_in_bulk()
         return
 
     demo.seed(SimpleNamespace(stdout=io.StringIO()))
@@ -260,8 +266,6 @@ def fill(count, rng):
             print(f"\r  filled {number + 1:,}/{count:,}", end="", flush=True)
     SearchEntry.objects.bulk_create(batch)
     index_in_bulk()
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
     print(f"\n  {count:,} entries filled and indexed in {time.perf_counter() - started:.0f} s")
 
 
@@ -273,8 +277,8 @@ def index_in_bulk():
     from django.db import connection
 
     from modelsearch.backends.database.postgres.weights import get_weight, set_weights
-    from modelsearch.models import IndexEntry
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     from search.models import SearchEntry
 
@@ -282,9 +286,7 @@ def index_in_bulk():
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
     title, summary, body = get_weight(3), get_weight(2), get_weight(None)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {IndexEntry._meta.db_table} WHERE content_type_id = %s", [content_type]
-        )
+        IndexEntry.objects.filter(content_type_id=content_type).delete()
         for language in LANGUAGES:
             config = settings.WAGTAILSEARCH_BACKENDS[language]["SEARCH_CONFIG"]
             cursor.execute(
@@ -344,6 +346,10 @@ def main():
     prepare_database()
     rng = random.Random(20261128)
     fill(arguments.items, rng)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")  # fresh statistics, as autovacuum keeps them live
 
     client = Client(HTTP_HOST="127.0.0.1")
     print(
