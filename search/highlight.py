@@ -20,12 +20,13 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _stem_prefix(term):
+def stem_prefix(term):
+    """A word's likely stem: its start, without up to two final letters."""
     return term if len(term) <= 4 else term[: max(4, len(term) - 2)]
 
 
 def query_prefixes(text):
-    return {_stem_prefix(fold(term)) for term in WORD.findall(text) if len(term) > 1}
+    return {stem_prefix(fold(term)) for term in WORD.findall(text) if len(term) > 1}
 
 
 def highlight(text, *sources):

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from portal.models import Category, OperatorPage, Territory
 from search.backends import get_engine
 from search.backends.base import SORTS, SearchQuery
+from search.highlight import stem_prefix
 from search.models import NEEDS, SearchEntry
 
 MAX_QUERY_CHARS = 200
@@ -111,8 +112,9 @@ def search_query(params, page_size=PAGE_SIZE):
 
 
 def run_search(params):
-    """Every word must match; failing that, any word may; failing that, words are taken as the
-    start of longer ones (stemmers miss some plurals: "vélo" and "vélos", "molen" and "molens")."""
+    """Every word must match; failing that, any word may; failing that, the start of each word
+    (without up to two final letters) must start a title word: stemmers miss some forms
+    ("vélo" and "vélos", "fietsen" and "fiets", "molen" and "molens")."""
     query = search_query(params)
     engine = get_engine()
     hits = engine.search(query)
@@ -120,7 +122,8 @@ def run_search(params):
         query = replace(query, terms_operator="or")
         hits = engine.search(query)
     if not hits.count and query.text:
-        query = replace(query, prefix=True)
+        stems = " ".join(stem_prefix(word) for word in query.text.split())
+        query = replace(query, text=stems, prefix=True, terms_operator="and")
         hits = engine.search(query)
     return query, hits
 
