@@ -57,6 +57,7 @@ class HomePage(BasePage):
         "portal.ContentPage",
         "campaigns.CampaignIndexPage",
         "lab.LabIndexPage",
+        "search.SearchPage",
     ]
     max_count_per_parent = 1
     template = "pages/home_page.html"

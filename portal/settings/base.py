@@ -5,6 +5,8 @@ dev.py, test.py and production.py adjust these; none of them reads the environme
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -28,6 +30,7 @@ env = environ.Env(
     STRIPE_JS_URL=(str, "https://js.stripe.com/v3/"),
     SEARCH_BACKEND=(str, "database"),
     ELASTICSEARCH_URL=(str, ""),
+    ELASTICSEARCH_INDEX_PREFIX=(str, "maillon"),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
 )
@@ -249,11 +252,36 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env("STRIPE_API_BASE")
 STRIPE_JS_URL = env("STRIPE_JS_URL")
+# Search: "database" (Wagtail's database backend, the default) or "elasticsearch" (at scale).
 SEARCH_BACKEND = env("SEARCH_BACKEND")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX")
+if SEARCH_BACKEND not in ("database", "elasticsearch"):
+    raise ImproperlyConfigured("SEARCH_BACKEND must be 'database' or 'elasticsearch'.")
+if SEARCH_BACKEND == "elasticsearch" and not ELASTICSEARCH_URL:
+    raise ImproperlyConfigured("SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL.")
 
+# One database search backend alias per content language, each with its PostgreSQL text-search
+# configuration: the language's stemmer after unaccent (created by search's migrations; SQLite
+# ignores it and uses FTS5). "default" serves the admin's search over pages and snippets.
+SEARCH_TEXT_CONFIGS = {
+    "fr": "maillon_french",
+    "nl": "maillon_dutch",
+    "de": "maillon_german",
+    "en": "maillon_english",
+}
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"},
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "french"},
+    **{
+        language: {
+            "BACKEND": "search.backends.database",
+            "SEARCH_CONFIG": config,
+            "AUTOCOMPLETE_CONFIG": "maillon_simple",
+            "LANGUAGE": language,
+            "AUTO_UPDATE": False,
+        }
+        for language, config in SEARCH_TEXT_CONFIGS.items()
+    },
 }
 
 # Security: production-safe by default; dev.py relaxes what local HTTP needs.
