@@ -28,3 +28,6 @@ for _directive in ("script-src", "connect-src", "frame-src"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] = ["'self'", _stripe_origin]
 # runserver serves static files itself; WhiteNoise is for collected files in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# `make run` has no worker: run tasks (e-mails, search indexing) as they are enqueued.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
