@@ -82,17 +82,14 @@ class HomePage(BasePage):
         )
 
     def featured_in_locale(self):
-        """The featured pages as they exist in this home page's language.
+        """The spotlight, curated on the French home page, in this home page's language.
 
-        Editors curate them on the French home; a translation that has not been synced since
-        shows the French selection, each page in this language where it exists.
+        Every language shows the same pages, each in its own translation where it exists.
         """
-        features = HomeFeature.objects.filter(home=self)
-        if not features.exists():
-            features = HomeFeature.objects.filter(
-                home__translation_key=self.translation_key,
-                home__locale__language_code=settings.LANGUAGE_CODE,
-            )
+        features = HomeFeature.objects.filter(
+            home__translation_key=self.translation_key,
+            home__locale__language_code=settings.LANGUAGE_CODE,
+        )
         keys = list(
             features.order_by("sort_order").values_list("featured_page__translation_key", flat=True)
         )

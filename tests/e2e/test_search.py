@@ -25,7 +25,9 @@ def searchable(site, operator):
 def test_visitor_finds_a_campaign_by_typing(new_page, live_server, searchable):
     page = new_page()
     page.goto(f"{live_server.url}/fr/recherche/")
-    page.get_by_label("Find a project to back, join or help").press_sequentially("bras")
+    page.get_by_label("Trouvez un projet à soutenir, à rejoindre ou à aider").press_sequentially(
+        "bras"
+    )
     suggestion = page.locator("#search-suggestions a", has_text="Brasserie solaire de Namur")
     suggestion.wait_for()
     page.keyboard.press("Enter")
