@@ -85,14 +85,14 @@ def recipients(campaign_key):
     """One recipient per address among the counted pledges, in the backer's language.
 
     A member gets the e-mail at their account's address in their preferred language; a guest
-    at the pledge's address, in the language they pledged in (their latest pledge's).
+    at the address and in the language of their latest pledge.
     """
     by_email = {}
     pledges = (
         Pledge.objects.counted()
         .filter(campaign_key=campaign_key)
         .select_related("backer")
-        .order_by("created_at")
+        .order_by("-created_at")
     )
     for pledge in pledges:
         if pledge.backer is not None:
@@ -100,7 +100,7 @@ def recipients(campaign_key):
             recipient = Recipient(backer.email, backer.display_name, backer.preferred_language)
         else:
             recipient = Recipient(pledge.email, pledge.name, pledge.language)
-        by_email[recipient.email.lower()] = recipient
+        by_email.setdefault(recipient.email.lower(), recipient)
     return list(by_email.values())
 
 
