@@ -43,3 +43,17 @@ def send_to_backer(pledge, template, extra=None):
         subject = render_to_string(f"emails/campaigns/{template}_subject.txt", context)
         body = render_to_string(f"emails/campaigns/{template}_body.txt", context)
     send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [pledge.email])
+
+
+def send_update(recipient, campaign, update):
+    """A campaign update, framed in the recipient's language, linking to the campaign there."""
+    with translation.override(recipient.language):
+        context = {
+            "recipient": recipient,
+            "campaign": campaign,
+            "update": update,
+            "campaign_url": campaign.get_full_url(),
+        }
+        subject = render_to_string("emails/campaigns/update_subject.txt", context)
+        body = render_to_string("emails/campaigns/update_body.txt", context)
+    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [recipient.email])

@@ -164,6 +164,8 @@ def move(pledge_id, status, **fields):
                 apply_matches(pledge)
             elif was_counted and not pledge.is_counted:
                 release_matches(pledge)
+            if was_counted != pledge.is_counted:
+                money_changed(pledge.campaign_key)
         pledge.save()
         if newly_counted and pledge.receipt_sent_at is None:
             # Enqueued in the same transaction: with the database task backend the receipt
@@ -172,6 +174,17 @@ def move(pledge_id, status, **fields):
 
             send_pledge_receipt.enqueue(pledge.pk)
     return pledge
+
+
+def money_changed(campaign_key):
+    """The campaign's totals moved, so may its "money" need in search: once committed, queue
+    the search app's reindex of the campaign (a task: the pledge never waits on the index)."""
+    from search.indexing import model_label
+    from search.signals import schedule
+
+    transaction.on_commit(
+        lambda: schedule([(model_label(CampaignPage), str(campaign_key))]), robust=True
+    )
 
 
 def sync_with_stripe(pledge):
@@ -230,6 +243,7 @@ def change_pledge(pledge, *, amount=None, reward_tier=..., anonymous=None, hide_
         if new_amount != pledge.net_amount:
             _check_last_day(pledge, campaign, new_amount)
             _change_amount(pledge, new_amount)
+            money_changed(pledge.campaign_key)
         if anonymous is not None:
             pledge.anonymous = anonymous
         if hide_amount is not None:
@@ -300,6 +314,7 @@ def record_refund(pledge, refunded_total):
     """
     release_matches(pledge)
     pledge.refunded_amount = refunded_total
+    money_changed(pledge.campaign_key)
     if pledge.net_amount == 0 and pledge.status == S.PAID:
         pledge.status = S.REFUNDED
     elif pledge.is_counted:

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from campaigns import emails
+from campaigns import emails, updates
 from campaigns.models import Pledge
 
 
@@ -25,3 +25,15 @@ def close_campaigns():
     from campaigns.closing import run_closing
 
     return run_closing()
+
+
+@task()
+def announce_posted_update(update_id):
+    """E-mail an update posted from the campaign page to the campaign's backers."""
+    return updates.announce_posted(update_id)
+
+
+@task()
+def announce_page_update(translation_key):
+    """E-mail an update the operator published in the page editor to the campaign's backers."""
+    return updates.announce_page(translation_key)

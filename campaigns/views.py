@@ -1,15 +1,21 @@
-"""Pages of the pledge flow that are not Wagtail pages: a backer's pledge, the recovery payment."""
+"""Campaign views that are not Wagtail pages: a backer's pledge, the recovery payment, and
+the project holder's form to post an update."""
 
 import json
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from campaigns import payments, pledging
-from campaigns.models import Pledge, PledgeStatus
+from campaigns import payments, pledging, updates
+from campaigns.forms import UpdateForm
+from campaigns.models import CampaignPage, Pledge, PledgeStatus
 
 
 def _pledge(token):
@@ -91,3 +97,45 @@ def _pay_recovery(request, pledge):
 
 def _json_error(field, message, status=400):
     return JsonResponse({"errors": {field: [message]}}, status=status)
+
+
+@require_POST
+def post_update(request, page_id):
+    """The project holder (or the operator's staff) posts an update from the campaign page.
+
+    Bad input answers 400: the page again with the form's errors, or `{"errors": …}` to a
+    client asking for JSON.
+    """
+    campaign = get_object_or_404(CampaignPage.objects.live().public(), pk=page_id)
+    section = campaign.operator_page
+    if not updates.can_post_update(request.user, campaign, section):
+        return _refuse(request)
+    form = UpdateForm(request.POST)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"errors": form.errors}, status=400)
+        context = campaign.get_context(request)
+        context["update_form"] = form
+        return TemplateResponse(request, campaign.get_template(request), context, status=400)
+    update = updates.post_update(
+        campaign,
+        author=request.user,
+        language=get_language(),
+        title=form.cleaned_data["title"],
+        body=form.cleaned_data["body"],
+    )
+    if _wants_json(request):
+        return JsonResponse({"id": update.pk, "title": update.title}, status=201)
+    messages.success(request, _("Your update is published and is being e-mailed to backers."))
+    return redirect(campaign.url + "#updates-title")
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refuse(request):
+    message = _("Only the project holder and the operator's staff can post updates.")
+    if _wants_json(request):
+        return JsonResponse({"errors": {"non_field_errors": [message]}}, status=403)
+    raise PermissionDenied(message)

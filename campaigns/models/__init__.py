@@ -15,6 +15,7 @@ from .pledges import (
     PledgeStatus,
     Totals,
 )
+from .updates import PostedUpdate, UpdateAnnouncement, UpdateDelivery
 
 __all__ = [
     "COUNTED_STATUSES",
@@ -29,6 +30,9 @@ __all__ = [
     "Pledge",
     "PledgeMatch",
     "PledgeStatus",
+    "PostedUpdate",
     "RewardTier",
     "Totals",
+    "UpdateAnnouncement",
+    "UpdateDelivery",
 ]

@@ -259,11 +259,16 @@ class CampaignPage(BasePage):
         return tiers
 
     def get_context(self, request, *args, **kwargs):
+        from campaigns.forms import UpdateForm
         from campaigns.models.pledges import Pledge
+        from campaigns.updates import can_post_update, updates_of
 
         context = super().get_context(request, *args, **kwargs)
+        context["operator"] = self.operator_page
         context["tiers"] = self.tiers_with_stock()
-        context["updates"] = list(self.updates.order_by("-posted_at"))
+        context["updates"] = updates_of(self)
+        if can_post_update(request.user, self, context["operator"]):
+            context["update_form"] = UpdateForm()
         context["recent_backers"] = list(
             Pledge.objects.counted()
             .filter(campaign_key=self.translation_key)
@@ -272,7 +277,6 @@ class CampaignPage(BasePage):
         context["match_funds"] = list(
             self.match_funds.filter(active=True).select_related("operator")
         )
-        context["operator"] = self.operator_page
         context["stripe_js_url"] = settings.STRIPE_JS_URL
         context["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
         return context
@@ -348,7 +352,9 @@ class CampaignUpdate(TranslatableMixin, Orderable):
         related_name="+",
     )
     posted_at = models.DateTimeField(_("posted at"), default=timezone.now)
-    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True, editable=False)
+
+    # The campaign page's template renders both kinds of update from one list.
+    is_plain_text = False
 
     panels = [FieldPanel("title"), FieldPanel("body"), FieldPanel("posted_at")]
     translatable_fields = [
