@@ -10,7 +10,11 @@ from django.conf import settings
 
 import polib
 
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%[sdif]|\{(\w*)\}")
+# Python's %-conversions (with flags, width and precision, as gettext's python-format reads
+# them: "% o" is one) and str.format fields. "%%" is a literal percent sign, not a placeholder.
+PLACEHOLDER = re.compile(
+    r"%(?:\(\w+\))?[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|\{\w*\}"
+)
 
 
 def catalogue_paths():

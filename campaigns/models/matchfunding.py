@@ -39,7 +39,7 @@ class MatchFund(models.Model):
         _("cap per backer (euro cents)"), null=True, blank=True
     )
     trigger_percent = models.PositiveSmallIntegerField(
-        _("starts once the crowd reached (% of the goal)"),
+        _("starts once the crowd has reached this percentage of the goal"),
         default=0,
         validators=[MaxValueValidator(100)],
     )
