@@ -130,6 +130,21 @@ class SearchEntry(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["language", "published_at"], name="search_entry_newest"),
             models.Index(fields=["language", "closes_at"], name="search_entry_ending"),
+            # PostgreSQL only (SQLite has no INCLUDE): browsing a language without words reads
+            # the page, the count and the facets from this index alone (index-only scan).
+            models.Index(
+                fields=["language", "published_at"],
+                include=[
+                    "closes_at",
+                    "opens_at",
+                    "kind",
+                    "operator",
+                    "category",
+                    "territory",
+                    *[f"needs_{need}" for need in NEEDS],
+                ],
+                name="search_entry_browse",
+            ),
         ]
 
     def __str__(self):
