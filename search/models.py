@@ -135,6 +135,7 @@ class SearchEntry(index.Indexed, models.Model):
             models.Index(
                 fields=["language", "published_at"],
                 include=[
+                    "id",
                     "closes_at",
                     "opens_at",
                     "kind",

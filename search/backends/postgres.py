@@ -37,10 +37,11 @@ MATCHED_COLUMNS = ("id", "published_at", "closes_at", *FACET_COLUMNS) + tuple(
 )
 FACET_NAMES = {"kind": "kind", "operator_id": "operator", "category_id": "category"}
 FACET_NAMES["territory_id"] = "territory"
+# Qualified: in the page's SELECT a bare `id` would name its text output column.
 ORDERINGS = {
-    "relevance": "rank DESC, published_at DESC, id DESC",
-    "newest": "published_at DESC, id DESC",
-    "ending": "closes_at ASC NULLS LAST, published_at DESC, id DESC",
+    "relevance": "matched.rank DESC, matched.published_at DESC, matched.id DESC",
+    "newest": "matched.published_at DESC, matched.id DESC",
+    "ending": "matched.closes_at ASC NULLS LAST, matched.published_at DESC, matched.id DESC",
 }
 
 
@@ -108,7 +109,7 @@ class PostgresEngine(DatabaseEngine):
         )
         sort = query.sort if words or query.sort != "relevance" else "newest"
         ids, count, facets = _page_count_and_facets(
-            matched, ORDERINGS[sort], query.offset, query.page_size
+            matched, ORDERINGS[sort], query.offset, query.page_size, materialized=bool(words)
         )
         by_id = SearchEntry.objects.select_related("operator").in_bulk(ids)
         page = [by_id[pk] for pk in ids if pk in by_id]
@@ -139,11 +140,14 @@ class PostgresEngine(DatabaseEngine):
         ]
 
 
-def _page_count_and_facets(matched, ordering, offset, limit):
+def _page_count_and_facets(matched, ordering, offset, limit, materialized):
     """One statement over the matches: the ids of the page, the count and every facet.
 
-    The matches are read once (a materialized CTE); the facets come from one GROUPING SETS
-    aggregate, the needs from one row of filtered counts.
+    The facets and the needs come from one GROUPING SETS aggregate (the needs as filtered
+    counts of its grand total row). Matches found by words are read once (a materialized
+    CTE: the GIN index scan and its heap visits are the cost); a browse without words is
+    better inlined, the page then walks an index backwards and the aggregate scans
+    `search_entry_browse` alone.
     """
     try:
         sql, params = matched.query.sql_with_params()
@@ -155,28 +159,29 @@ def _page_count_and_facets(matched, ordering, offset, limit):
     )
     value = ", ".join(f"CAST({column} AS TEXT)" for column in FACET_COLUMNS)
     sets = ", ".join(f"({column})" for column in FACET_COLUMNS)
-    need_counts = ", ".join(f"COUNT(*) FILTER (WHERE needs_{need}) AS {need}" for need in NEEDS)
-    need_rows = ", ".join(f"('{need}', {need})" for need in NEEDS)
+    need_counts = ", ".join(f"COUNT(*) FILTER (WHERE needs_{need})" for need in NEEDS)
+    no_needs = ", ".join("0" for _need in NEEDS)
+    materialization = "MATERIALIZED" if materialized else "NOT MATERIALIZED"
+    # The page's rows come first, in their order (the branches of a UNION ALL are appended).
     statement = f"""
-        WITH matched ({columns}) AS MATERIALIZED ({sql})
-        (SELECT 'hit', CAST(id AS TEXT), 0 FROM matched ORDER BY {ordering}
-            LIMIT {int(limit)} OFFSET {int(offset)})
+        WITH matched ({columns}) AS {materialization} ({sql})
+        (SELECT 'hit', CAST(matched.id AS TEXT), 0, {no_needs} FROM matched
+            ORDER BY {ordering} LIMIT {int(limit)} OFFSET {int(offset)})
         UNION ALL
-        SELECT CASE {grouping} ELSE 'total' END, COALESCE({value}, ''), COUNT(*)
+        SELECT CASE {grouping} ELSE 'total' END, COALESCE({value}, ''), COUNT(*), {need_counts}
             FROM matched GROUP BY GROUPING SETS ((), {sets})
-        UNION ALL
-        SELECT 'need', need.name, need.number
-            FROM (SELECT {need_counts} FROM matched) counts,
-            LATERAL (VALUES {need_rows}) AS need (name, number)
     """  # noqa: S608
     ids, count, facets = [], 0, FacetCounts()
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for facet, value, number in cursor.fetchall():
+        for facet, value, number, *needs in cursor.fetchall():
             if facet == "hit":
                 ids.append(int(value))
             elif facet == "total":
                 count = number
+                facets["need"] = {
+                    need: needed for need, needed in zip(NEEDS, needs, strict=True) if needed
+                }
             elif number and value:
                 facets.setdefault(facet, {})[value] = number
     return ids, count, facets
