@@ -65,6 +65,12 @@ def prefix_tsquery(words):
     return f"to_tsquery('{SUGGEST_CONFIG}', %s)", [terms]
 
 
+def _sql(expression, params, output_field):
+    """A SQL expression made of this module's constants (columns, configurations, weights)
+    and %s placeholders: the visitor's words only ever travel as `params`."""
+    return RawSQL(expression, params, output_field=output_field)  # noqa: S611
+
+
 class PostgresEngine(DatabaseEngine):
     """Searches the stored vectors of one language; see the module docstring."""
 
@@ -83,7 +89,7 @@ class PostgresEngine(DatabaseEngine):
 
     def search(self, query):
         entries = self._entries(query)
-        rank = RawSQL("0", [], output_field=FloatField())
+        rank = _sql("0", [], FloatField())
         words = query.text.split()
         if words:
             if query.prefix:
@@ -93,20 +99,12 @@ class PostgresEngine(DatabaseEngine):
                 config = text_config(query.language)
                 tsquery, params = words_tsquery(config, words, query.terms_operator)
                 vector, rank_vector = "search_vector", "rank_vector"
-            entries = entries.filter(
-                RawSQL(f"{vector} @@ {tsquery}", params, output_field=BooleanField())
-            )
+            entries = entries.filter(_sql(f"{vector} @@ {tsquery}", params, BooleanField()))
             if query.sort == "relevance":
-                rank = RawSQL(
-                    f"ts_rank('{RANK_WEIGHTS}', {rank_vector}, {tsquery})",
-                    params,
-                    output_field=FloatField(),
+                rank = _sql(
+                    f"ts_rank('{RANK_WEIGHTS}', {rank_vector}, {tsquery})", params, FloatField()
                 )
-        matched = (
-            entries.order_by()
-            .annotate(rank=rank)
-            .values_list(*MATCHED_COLUMNS, "rank")
-        )
+        matched = entries.order_by().annotate(rank=rank).values_list(*MATCHED_COLUMNS, "rank")
         sort = query.sort if words or query.sort != "relevance" else "newest"
         ids, count, facets = _page_count_and_facets(
             matched, ORDERINGS[sort], query.offset, query.page_size, materialized=bool(words)
@@ -125,12 +123,8 @@ class PostgresEngine(DatabaseEngine):
         results = (
             SearchEntry.objects.open_now()
             .filter(language=language)
-            .filter(RawSQL(f"title_vector @@ {tsquery}", params, output_field=BooleanField()))
-            .annotate(
-                rank=RawSQL(
-                    f"ts_rank(title_vector, {tsquery})", params, output_field=FloatField()
-                )
-            )
+            .filter(_sql(f"title_vector @@ {tsquery}", params, BooleanField()))
+            .annotate(rank=_sql(f"ts_rank(title_vector, {tsquery})", params, FloatField()))
             .order_by("-rank", "-published_at", "-id")
             .only("title", "url", "kind", "fallback")
         )
