@@ -3,7 +3,9 @@
 A `SearchEntry` is what a visitor of one language can find: the item's own translation, or its
 French original marked as a fallback when it is not translated yet. Entries are rebuilt from the
 page models (search.documents) whenever a page is published, unpublished, moved or translated,
-and indexed by that language's search backend alias, so each language gets its own stemming.
+and indexed with that language's stemming: on SQLite by the language's Wagtail search backend
+alias, on PostgreSQL in generated vector columns of the row itself (search/migrations/0004,
+search.backends.postgres).
 """
 
 from django.db import models

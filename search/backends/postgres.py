@@ -29,14 +29,19 @@ from search.models import NEEDS, SearchEntry
 # ts_rank weights for D, C, B, A: what Wagtail's backend derives from the boosts of
 # SearchEntry.search_fields (title 3 → A, summary 2 → B, body → C).
 RANK_WEIGHTS = "{0.03, 0.03, 0.68, 1.0}"
-SUGGEST_CONFIG = "maillon_simple"
+# Titles for suggestions and the prefix fallback: no stemming, accents folded (as title_vector).
+TITLE_CONFIG = "maillon_simple"
 FACET_COLUMNS = ("kind", "operator_id", "category_id", "territory_id")
 # What each match carries into the facets and the ordering; `rank` is selected after them.
 MATCHED_COLUMNS = ("id", "published_at", "closes_at", *FACET_COLUMNS) + tuple(
     f"needs_{need}" for need in NEEDS
 )
-FACET_NAMES = {"kind": "kind", "operator_id": "operator", "category_id": "category"}
-FACET_NAMES["territory_id"] = "territory"
+FACET_NAMES = {
+    "kind": "kind",
+    "operator_id": "operator",
+    "category_id": "category",
+    "territory_id": "territory",
+}
 # Qualified: in the page's SELECT a bare `id` would name its text output column.
 ORDERINGS = {
     "relevance": "matched.rank DESC, matched.published_at DESC, matched.id DESC",
@@ -46,7 +51,7 @@ ORDERINGS = {
 
 
 def text_config(language):
-    return settings.SEARCH_TEXT_CONFIGS.get(language, SUGGEST_CONFIG)
+    return settings.SEARCH_TEXT_CONFIGS.get(language, TITLE_CONFIG)
 
 
 def words_tsquery(config, words, operator):
@@ -62,7 +67,7 @@ def prefix_tsquery(words):
     """Every word as the start of a title word. Words are letters and digits only
     (search.service.clean_query), so quoting each one keeps the syntax out."""
     terms = " & ".join(f"'{word}':*" for word in words if "'" not in word and "\\" not in word)
-    return f"to_tsquery('{SUGGEST_CONFIG}', %s)", [terms]
+    return f"to_tsquery('{TITLE_CONFIG}', %s)", [terms]
 
 
 def _sql(expression, params, output_field):
