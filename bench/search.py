@@ -4,8 +4,9 @@
         .venv/bin/python bench/search.py [--items 100000] [--rounds 15]
 
 Fills a dedicated database (created when missing) in bulk: search entries are written with
-bulk_create and indexed by Wagtail's database backend in chunks, not through the page tree
-(every entry points at one real page; the engine never reads the page). The items are
+bulk_create, not through the page tree (every entry points at one real page; the engine never
+reads the page). On PostgreSQL writing an entry is indexing it: its search vectors are
+generated columns (search/migrations/0004). The items are
 synthetic: a Zipf-distributed vocabulary of invented words in four languages, plus real
 subject words ("chevaux", "fietsen", "Brauereien", "gardens"…) in titles and summaries.
 Requests go through the whole stack (Django test client → API view → engine).
@@ -202,8 +203,6 @@ def fill(count, rng):
     from django.core.management import call_command
     from django.utils import timezone
 
-    from wagtail.search.models import IndexEntry
-
     from portal import demo
     from portal.models import Category, OperatorPage, Territory
     from search.models import NEEDS, SearchEntry
@@ -212,11 +211,6 @@ def fill(count, rng):
     call_command("createcachetable")
     if SearchEntry.objects.count() == count:
         print(f"{count:,} entries already in place")
-        indexed = IndexEntry.objects.filter(
-            content_type__app_label="search", content_type__model="searchentry"
-        )
-        if indexed.count() != count:
-            index_in_bulk()
         return
 
     demo.seed(SimpleNamespace(stdout=io.StringIO()))
@@ -265,53 +259,7 @@ def fill(count, rng):
             batch = []
             print(f"\r  filled {number + 1:,}/{count:,}", end="", flush=True)
     SearchEntry.objects.bulk_create(batch)
-    index_in_bulk()
     print(f"\n  {count:,} entries filled and indexed in {time.perf_counter() - started:.0f} s")
-
-
-def index_in_bulk():
-    """The rows Wagtail's backend writes for each entry (same vectors, weights and language
-    configurations), made by one INSERT … SELECT per language instead of one per entry."""
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-
-    from modelsearch.backends.database.postgres.weights import get_weight, set_weights
-    from wagtail.search.backends import get_search_backend
-    from wagtail.search.models import IndexEntry
-
-    from search.models import SearchEntry
-
-    set_weights()
-    content_type = ContentType.objects.get_for_model(SearchEntry).pk
-    title, summary, body = get_weight(3), get_weight(2), get_weight(None)
-    with connection.cursor() as cursor:
-        IndexEntry.objects.filter(content_type_id=content_type).delete()
-        for language in LANGUAGES:
-            config = settings.WAGTAILSEARCH_BACKENDS[language]["SEARCH_CONFIG"]
-            cursor.execute(
-                f"""
-                INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
-                    autocomplete, body, title_norm, title_text, body_text)
-                SELECT %(ct)s, id::text,
-                    setweight(to_tsvector(%(config)s, title), %(title)s),
-                    setweight(to_tsvector('maillon_simple', title), 'D'),
-                    setweight(to_tsvector(%(config)s, summary), %(summary)s)
-                        || setweight(to_tsvector(%(config)s, body), %(body)s),
-                    1.0, title, summary || ' ' || body
-                FROM {SearchEntry._meta.db_table} WHERE language = %(language)s
-                """,  # noqa: S608
-                {
-                    "ct": content_type,
-                    "config": config,
-                    "title": title,
-                    "summary": summary,
-                    "body": body,
-                    "language": language,
-                },
-            )
-    index = get_search_backend("fr").get_index_for_model(SearchEntry)
-    index._refresh_title_norms(full=True)
 
 
 def timed(client, url, params, rounds):

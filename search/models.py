@@ -3,7 +3,9 @@
 A `SearchEntry` is what a visitor of one language can find: the item's own translation, or its
 French original marked as a fallback when it is not translated yet. Entries are rebuilt from the
 page models (search.documents) whenever a page is published, unpublished, moved or translated,
-and indexed by that language's search backend alias, so each language gets its own stemming.
+and indexed with that language's stemming: on SQLite by the language's Wagtail search backend
+alias, on PostgreSQL in generated vector columns of the row itself (search/migrations/0004,
+search.backends.postgres).
 """
 
 from django.db import models
@@ -130,6 +132,22 @@ class SearchEntry(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["language", "published_at"], name="search_entry_newest"),
             models.Index(fields=["language", "closes_at"], name="search_entry_ending"),
+            # PostgreSQL only (SQLite has no INCLUDE): browsing a language without words reads
+            # the page, the count and the facets from this index alone (index-only scan).
+            models.Index(
+                fields=["language", "published_at"],
+                include=[
+                    "id",
+                    "closes_at",
+                    "opens_at",
+                    "kind",
+                    "operator",
+                    "category",
+                    "territory",
+                    *[f"needs_{need}" for need in NEEDS],
+                ],
+                name="search_entry_browse",
+            ),
         ]
 
     def __str__(self):

@@ -1,12 +1,15 @@
-"""Search engines: Wagtail's database backend (default) and Elasticsearch (at scale).
+"""Search engines: the database engine (default) and Elasticsearch (at scale).
 
 Each engine answers the same two questions, `search(SearchQuery)` and `suggest(language,
-prefix)`, so views never know which one is active (settings.SEARCH_BACKEND picks it).
+prefix)`, so views never know which one is active. settings.SEARCH_BACKEND picks it; the
+database engine is Wagtail's database backend (search.backends.database) on SQLite and other
+databases, and vectors stored on the entries (search.backends.postgres) on PostgreSQL.
 """
 
 from functools import cache
 
 from django.conf import settings
+from django.db import connection
 
 
 @cache
@@ -16,6 +19,10 @@ def get_engine(name=None):
         from search.backends.elasticsearch import ElasticsearchEngine
 
         return ElasticsearchEngine()
+    if connection.vendor == "postgresql":
+        from search.backends.postgres import PostgresEngine
+
+        return PostgresEngine()
     from search.backends.database import DatabaseEngine
 
     return DatabaseEngine()
