@@ -12,9 +12,7 @@ import polib
 
 # Python's %-conversions (with flags, width and precision, as gettext's python-format reads
 # them: "% o" is one) and str.format fields. "%%" is a literal percent sign, not a placeholder.
-PLACEHOLDER = re.compile(
-    r"%(?:\(\w+\))?[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|\{\w*\}"
-)
+PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|\{\w*\}")
 
 
 def catalogue_paths():
