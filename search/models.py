@@ -13,28 +13,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
-from portal.models.pages import BasePage
+from portal.models.pages import SectionIndexPage
 
 NEEDS = ("team", "money", "knowledge", "acts")
 
 
-class SearchPage(BasePage):
+class SearchPage(SectionIndexPage):
     """One search over every open campaign and lab brief, in the page's language."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     template = "pages/search_page.html"
 
     class Meta:

@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
 from portal.blocks import StoryBlock
-from portal.models.pages import BasePage
+from portal.models.pages import BasePage, SectionIndexPage
 
 
 class FundingModel(models.TextChoices):
@@ -372,18 +372,9 @@ class CampaignUpdate(TranslatableMixin, Orderable):
         return self.title
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(SectionIndexPage):
     """Every live campaign across operators, filterable and sortable."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     template = "pages/campaign_index_page.html"
 
     class Meta:

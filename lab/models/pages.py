@@ -24,7 +24,7 @@ from modelcluster.fields import ParentalKey
 
 from lab.serializers import NeedsField, OperatorField, TaxonomyField
 from portal.blocks import StoryBlock
-from portal.models.pages import BasePage
+from portal.models.pages import BasePage, SectionIndexPage
 
 
 class LabBriefQuerySet(PageQuerySet):
@@ -300,18 +300,9 @@ class VolunteerTask(BriefNeed):
         return round((self.ends_at - self.starts_at).total_seconds() / 3600, 2)
 
 
-class LabIndexPage(BasePage):
+class LabIndexPage(SectionIndexPage):
     """/lab/: every open brief across operators, with filters."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     template = "pages/lab_index_page.html"
 
     class Meta:

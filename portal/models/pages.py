@@ -35,6 +35,23 @@ class BasePage(Page):
         return bool(self.alias_of_id) and self.alias_of.locale_id != self.locale_id
 
 
+class SectionIndexPage(BasePage):
+    """A language's one entry to a kind of content (campaigns, the lab, search), under home."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
     call_to_action = models.CharField(_("call to action"), max_length=120, blank=True)
