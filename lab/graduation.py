@@ -80,11 +80,13 @@ def graduate(brief, moderator):
     create_aliases_for_new_page(campaign)
     BriefGraduation.objects.create(brief=original, campaign=campaign, graduated_by=moderator)
 
-    original.status = LabBriefPage.Status.GRADUATED
-    original.save_revision(user=moderator).publish(user=moderator)
+    # Every language's copy first, then the publish: its signal reindexes the brief (search
+    # reads all the copies), so no translation stays findable as an open brief.
     LabBriefPage.objects.filter(translation_key=original.translation_key).update(
         status=LabBriefPage.Status.GRADUATED
     )
+    original.status = LabBriefPage.Status.GRADUATED
+    original.save_revision(user=moderator).publish(user=moderator)
     return campaign
 
 

@@ -111,3 +111,22 @@ def test_campaign_page_shows_its_origin_and_advice(client, operator, brief, role
     assert brief.url in page
     assert "Théo" in page
     assert "Bravo !" in page
+
+
+def test_a_graduated_brief_leaves_search_in_every_language(client, operator, brief):
+    dutch = translate(LabBriefPage.objects.get(pk=brief.pk), "nl", BRIEF_NL)
+    LabBriefPage.objects.get(pk=brief.pk).save_revision().publish()
+
+    def titles(lang, q):
+        response = client.get("/api/v1/search/", {"q": q, "lang": lang, "kind": "brief"})
+        return [result["title"] for result in response.json()["results"]]
+
+    assert titles("fr", "potager") == [brief.title]
+    assert titles("nl", "moestuin") == [dutch.title]
+
+    moderator = client_for(staff_of(operator, "moderator"))
+    assert moderator.post(graduate_url(brief)).status_code == 302
+
+    assert titles("fr", "potager") == []
+    assert titles("nl", "moestuin") == []
+    assert titles("fr", "moestuin") == []
