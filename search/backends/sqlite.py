@@ -40,11 +40,15 @@ class StemmedObjectIndexer(ObjectIndexer):
 
 class StemmingIndex(SQLiteIndex):
     def add_items(self, model, objs):
-        """The vendor's `add_items`, with titles and bodies stored as terms."""
+        """The vendor's `add_items`, with titles and bodies stored as terms.
+
+        Only the objects of the backend's language: Wagtail's `update_index` hands every
+        alias's index every entry, and another language's stems would overwrite the right ones.
+        """
         if not model.get_search_fields():
             return
         rows = {}
-        for obj in objs:
+        for obj in filter(self.backend.accepts, objs):
             indexer = StemmedObjectIndexer(obj, self.backend)
             rows[indexer.id] = {
                 "title": indexer.title,

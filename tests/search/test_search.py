@@ -3,7 +3,9 @@ snippets, sorting, suggestions and stemming. Runs on the active engine, and on E
 too when ELASTICSEARCH_URL is set (see tests/search/conftest.py)."""
 
 import datetime
+import io
 
+from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
@@ -263,3 +265,10 @@ def test_stop_words_are_neither_required_nor_marked(client, operator, other_oper
     body = search(client, q="le jardin", lang="fr")
     assert titles(body) == ["Jardins partagés"]
     assert body["results"][0]["snippet"] == "Des <mark>jardins</mark> partagés pour tous."
+
+
+def test_wagtails_update_index_keeps_each_language_to_its_stems(client, operator):
+    """Wagtail's `update_index` hands every entry to every language's alias."""
+    item_in(operator, "fr", "Quartier", "Des chevaux de trait.")
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    assert titles(search(client, q="cheval", lang="fr")) == ["Quartier"]
