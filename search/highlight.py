@@ -8,6 +8,7 @@ the query has nothing else.
 """
 
 import re
+from functools import cache
 
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -32,9 +33,9 @@ def highlight(text, *sources, language=None):
         return escape(Truncator(fallback).words(SNIPPET_WORDS))
     for source in sources:
         words = list(WORD.finditer(source or ""))
-        hits = [i for i, w in enumerate(words) if matches(w.group())]
-        if hits:
-            return _extract(source, words, hits[0], matches)
+        first_hit = next((i for i, w in enumerate(words) if matches(w.group())), None)
+        if first_hit is not None:
+            return _extract(source, words, first_hit, matches)
     return escape(Truncator(fallback).words(SNIPPET_WORDS))
 
 
@@ -51,6 +52,7 @@ def word_matcher(text, language=None):
     prefixes = tuple({stem_prefix(fold(word)) for word in searched})
     stems = set(text_analyzer.terms(" ".join(searched))) if text_analyzer else set()
 
+    @cache  # a text says the same words again and again
     def matches(word):
         folded = fold(word)
         if folded in stopwords:
