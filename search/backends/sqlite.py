@@ -99,4 +99,5 @@ class StemmingMixin:
 
 def stems(backend_class, params):
     """Whether an alias of this vendor backend stems in Python: a language's, on FTS5."""
-    return issubclass(backend_class, SQLiteSearchBackend) and analyzer(params.get("LANGUAGE"))
+    language = params.get("LANGUAGE")
+    return issubclass(backend_class, SQLiteSearchBackend) and analyzer(language) is not None
