@@ -5,6 +5,9 @@
 own language (the `LANGUAGE` parameter), so each entry is stemmed by the right configuration;
 the alias without a language ("default", the admin's) indexes everything else.
 
+On SQLite, whose FTS5 does not stem, a language's alias stores and searches the stems of that
+language, computed in Python as PostgreSQL computes them (search.backends.sqlite).
+
 `DatabaseEngine` searches entries through those aliases: the engine on SQLite, the embedded
 default. On PostgreSQL, search.backends.postgres.PostgresEngine replaces it with vectors
 stored on the entries (Wagtail's index table costs a join on a text id per match: 200 ms at
@@ -49,13 +52,20 @@ _routing_classes = {}
 
 
 def SearchBackend(params):
-    vendor_backend = vendor_database_backend(params)
-    base_class = type(vendor_backend)
-    if base_class not in _routing_classes:
-        _routing_classes[base_class] = type(
-            f"LanguageRouting{base_class.__name__}", (LanguageRoutingMixin, base_class), {}
+    """The vendor's backend, routing by language; on SQLite, a language's alias also stems."""
+    base_class = type(vendor_database_backend(params))
+    mixins = (LanguageRoutingMixin,)
+    if connection.vendor == "sqlite":
+        from search.backends.sqlite import StemmingMixin, stems
+
+        if stems(base_class, params):
+            mixins += (StemmingMixin,)
+    key = (base_class, mixins)
+    if key not in _routing_classes:
+        _routing_classes[key] = type(
+            f"LanguageRouting{base_class.__name__}", (*mixins, base_class), {}
         )
-    return _routing_classes[base_class](params)
+    return _routing_classes[key](params)
 
 
 def index_entries(entries):
@@ -149,7 +159,9 @@ class DatabaseEngine:
             page = list(matched[query.offset : query.offset + query.page_size])
         count, facets = _count_and_facets(matched)
         for entry in page:
-            entry.snippet = highlight(query.text, entry.summary, entry.body)
+            entry.snippet = highlight(
+                query.text, entry.summary, entry.body, language=query.language
+            )
         return SearchHits(count=count, entries=page, facets=facets)
 
     def suggest(self, language, prefix, limit):

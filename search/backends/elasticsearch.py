@@ -240,7 +240,11 @@ class ElasticsearchEngine:
                 for field in ("summary", "body")
                 if fragments is not None and field in fragments
             ]
-            entry.snippet = marked[0] if marked else highlight(query.text, entry.summary)
+            entry.snippet = (
+                marked[0]
+                if marked
+                else highlight(query.text, entry.summary, language=query.language)
+            )
             entries.append(entry)
         facets = {
             facet: {str(bucket.key): bucket.doc_count for bucket in response.aggregations[facet]}

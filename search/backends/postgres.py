@@ -117,7 +117,9 @@ class PostgresEngine(DatabaseEngine):
         by_id = SearchEntry.objects.select_related("operator").in_bulk(ids)
         page = [by_id[pk] for pk in ids if pk in by_id]
         for entry in page:
-            entry.snippet = highlight(query.text, entry.summary, entry.body)
+            entry.snippet = highlight(
+                query.text, entry.summary, entry.body, language=query.language
+            )
         return SearchHits(count=count, entries=page, facets=facets)
 
     def suggest(self, language, prefix, limit):

@@ -5,6 +5,7 @@ vacuumed, which a test transaction cannot do: bench/search.py shows it.)"""
 
 import uuid
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,6 +15,8 @@ import pytest
 from search.backends import get_engine
 from search.backends.base import SearchQuery
 from search.models import SearchEntry
+from search.text import analyzer
+from tests.search.corpus import PLACES, SUBJECTS, _texts
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -105,3 +108,34 @@ def test_searches_use_their_language_partial_index(home):
     assert "search_entry_search_fr" in explain(search)
     (prefix,) = engine_statements(SearchQuery(language="nl", text="trek", prefix=True))
     assert "search_entry_title_nl" in explain(prefix)
+
+
+# Accents, ligatures, elisions, stop words with and without accents, hyphens.
+SAMPLES = {
+    "fr": "L'été, c'est au cœur du village qu'on a vu les vélos et l'Énergie d'Œuvres-Unies.",
+    "nl": "De fietsen van de ideeën: één café, geen paarden, wél molens in 's-Gravenhage.",
+    "de": "Für die Straße daß wir die Gärten, Mühlen und Bäume über alles lieben.",
+    "en": "The naïve café's co-operative: gardens, libraries and the breweries' Œuvre.",
+}
+
+
+def test_sqlite_terms_are_postgresql_lexemes():
+    """search.text, what SQLite's index stores and searches, finds the lexemes of PostgreSQL's
+    configurations: both databases match the same words. (PostgreSQL also keeps a hyphenated
+    compound whole, which no query can match: search.service.clean_query splits it.)"""
+    for language, config in settings.SEARCH_TEXT_CONFIGS.items():
+        texts = [SAMPLES[language]] + [
+            text
+            for number, (_category, vocabularies) in enumerate(SUBJECTS.values())
+            if language in vocabularies
+            for text in _texts(language, vocabularies[language], PLACES[number % len(PLACES)])
+        ]
+        for text in texts:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT array_agg(lexeme ORDER BY lexeme) "
+                    "FROM unnest(to_tsvector(%s::regconfig, %s)) WHERE lexeme NOT LIKE '%%-%%'",
+                    [config, text],
+                )
+                (lexemes,) = cursor.fetchone()
+            assert sorted(set(analyzer(language).terms(text))) == sorted(lexemes or []), text
