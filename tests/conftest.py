@@ -10,6 +10,28 @@ from portal.operators import create_operator
 from portal.translation import translate
 from tests.factories import HomePageFactory, MemberFactory
 
+# Under `pytest -n 2 --dist loadgroup` (make test), tests that must share one worker: the demo
+# module seeds once for all its tests; the browser tests run one Chromium at a time beside the
+# rest. By path, in the controller, which never collects: pytest 9 ignores the `@group` suffix
+# with which pytest-xdist 3.8 implements xdist_group markers.
+SHARED_WORKER = {"tests/portal/test_demo.py::": "demo", "tests/e2e/": "browser"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedWorkerScheduling(LoadScopeScheduling):
+        """One test at a time to the next free worker, but a group goes to one worker."""
+
+        def _split_scope(self, nodeid):
+            for prefix, group in SHARED_WORKER.items():
+                if nodeid.startswith(prefix):
+                    return group
+            return nodeid
+
+    return SharedWorkerScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
+
+
 HOME_TRANSLATIONS = {
     "nl": {
         "Maillon": "Maillon",

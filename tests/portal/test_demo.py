@@ -1,8 +1,8 @@
 """The demo seed, seeded once for the whole module: it takes half a minute, and the portal's,
 the campaigns' and the lab's checks all read the same content.
 
-The module's tests run on one xdist worker (one seed) inside a transaction rolled back at the
-end, so the rest of the suite never sees the demo.
+The module's tests run on one xdist worker (tests/conftest.py, SHARED_WORKER), inside a
+transaction rolled back at the end, so the rest of the suite never sees the demo.
 """
 
 from io import StringIO
@@ -19,7 +19,7 @@ from campaigns.models import CampaignIndexPage, CampaignPage, MatchFund, Pledge
 from lab.models import ExpertProfile, LabBriefPage, VolunteerSignup
 from portal.models import OperatorPage, User
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = pytest.mark.django_db
 
 
 def snapshot():
