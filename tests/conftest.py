@@ -29,7 +29,19 @@ def pytest_xdist_make_scheduler(config, log):
                     return group
             return nodeid
 
-    return SharedWorkerScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    # Keep pytest-django's order (database tests, then transactional ones, which empty the
+    # tables): xdist would otherwise send the biggest groups first, the browser tests included.
+    config.option.loadscopereorder = False
+    return SharedWorkerScheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The demo module first among the database tests (after pytest-django's sort): its seed is
+    the longest stretch of one worker, so it must not start near the end of the run."""
+    items.sort(key=lambda item: not item.nodeid.startswith("tests/portal/test_demo.py::"))
 
 
 HOME_TRANSLATIONS = {
