@@ -69,7 +69,8 @@ lint: $(STAMP) ## ruff: lint and formatting
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-check: $(STAMP) compilemessages ## Django system checks, missing migrations, catalogue completeness
+check: $(STAMP) compilemessages ## Lock file up to date, Django system checks, missing migrations, catalogues
+	$(PY) .ci/check_lock.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check_catalogues
