@@ -403,25 +403,31 @@ def seed_home(command):
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site = Site.objects.filter(is_default_site=True).first()
-        old_root = site.root_page if site else None
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": base_url.hostname,
-                "port": base_url.port or 80,
-                "root_page": home,
-                "site_name": "Maillon",
-            },
-        )
-        if old_root and old_root.pk != home.pk and not isinstance(old_root.specific, HomePage):
-            old_root.delete()
         command.stdout.write("Created the French home page.")
+    seed_site(home)
     for code in LANGUAGES:
         if not is_translated(home, code):
             translate(home, code, _strings(HOME.values(), code))
     return home
+
+
+def seed_site(home):
+    """The default Site at BASE_URL's host and port, on every seed: `make run PORT=8001` after
+    a first run on 8000 moves the Site along, so hreflang and page links follow the address."""
+    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first()
+    old_root = site.root_page if site else None
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": base_url.hostname,
+            "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+            "root_page": home,
+            "site_name": "Maillon",
+        },
+    )
+    if old_root and old_root.pk != home.pk and not isinstance(old_root.specific, HomePage):
+        old_root.delete()
 
 
 def seed_taxonomy():
@@ -542,4 +548,5 @@ def print_logins(command):
     )
     for values in ACCOUNTS:
         command.stdout.write(f"  {values['email']:<34} {values['role']}")
-    command.stdout.write("Portal: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/\n")
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    command.stdout.write(f"Portal: {base_url}/   Admin: {base_url}/admin/\n")

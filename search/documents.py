@@ -52,11 +52,15 @@ def build_entries(model, translation_key):
     originals = {
         page.locale.language_code: page
         for page in copies
-        if not page.alias_of_id and page.pk in public_ids and is_open(page)
+        # A page saved live but not published yet (add_child) has no date; its publish indexes it.
+        if not page.alias_of_id
+        and page.pk in public_ids
+        and page.first_published_at
+        and is_open(page)
     }
     if not originals:
         return []
-    published_at = min(p.first_published_at for p in originals.values() if p.first_published_at)
+    published_at = min(page.first_published_at for page in originals.values())
     default = originals.get(settings.LANGUAGE_CODE) or next(iter(originals.values()))
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
 

@@ -10,6 +10,40 @@ from portal.operators import create_operator
 from portal.translation import translate
 from tests.factories import HomePageFactory, MemberFactory
 
+# Under `pytest -n 2 --dist loadgroup` (make test), tests that must share one worker: the demo
+# module seeds once for all its tests; the browser tests run one Chromium at a time beside the
+# rest. By path, in the controller, which never collects: pytest 9 ignores the `@group` suffix
+# with which pytest-xdist 3.8 implements xdist_group markers.
+SHARED_WORKER = {"tests/portal/test_demo.py::": "demo", "tests/e2e/": "browser"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedWorkerScheduling(LoadScopeScheduling):
+        """One test at a time to the next free worker, but a group goes to one worker."""
+
+        def _split_scope(self, nodeid):
+            for prefix, group in SHARED_WORKER.items():
+                if nodeid.startswith(prefix):
+                    return group
+            return nodeid
+
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    # Keep pytest-django's order (database tests, then transactional ones, which empty the
+    # tables): xdist would otherwise send the biggest groups first, the browser tests included.
+    config.option.loadscopereorder = False
+    return SharedWorkerScheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The demo module first among the database tests (after pytest-django's sort): its seed is
+    the longest stretch of one worker, so it must not start near the end of the run."""
+    items.sort(key=lambda item: not item.nodeid.startswith("tests/portal/test_demo.py::"))
+
+
 HOME_TRANSLATIONS = {
     "nl": {
         "Maillon": "Maillon",

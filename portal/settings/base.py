@@ -33,6 +33,13 @@ env = environ.Env(
     ELASTICSEARCH_INDEX_PREFIX=(str, "maillon"),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_ACCESS_KEY_ID=(str, ""),
+    AWS_SECRET_ACCESS_KEY=(str, ""),
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    AWS_QUERYSTRING_AUTH=(bool, True),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -87,6 +94,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,6 +151,11 @@ else:
         }
     }
 
+# Sessions stay in the database, read through the cache: with Redis, every app process behind
+# the load balancer finds a log-in in one round trip, and a Redis restart logs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -196,8 +209,28 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [BASE_DIR / "assets"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
+# Uploaded media: local disk by default; an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is
+# set, so that every app process behind the load balancer sees the same files.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env("AWS_QUERYSTRING_AUTH"),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -298,13 +331,22 @@ LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Images served from the bucket (its custom domain, its endpoint, or AWS's own host names).
+if not AWS_STORAGE_BUCKET_NAME:
+    _media_origins = []
+elif env("AWS_S3_CUSTOM_DOMAIN"):
+    _media_origins = [f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"]
+elif env("AWS_S3_ENDPOINT_URL"):
+    _media_origins = ["/".join(env("AWS_S3_ENDPOINT_URL").split("/")[:3])]
+else:
+    _media_origins = ["https://*.amazonaws.com"]
 _stripe_js_origin = "/".join(STRIPE_JS_URL.split("/")[:3]) if "://" in STRIPE_JS_URL else ""
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", _stripe_js_origin] if _stripe_js_origin else ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *_media_origins],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'", _stripe_js_origin] if _stripe_js_origin else ["'self'"],
         "frame-src": ["'self'", _stripe_js_origin] if _stripe_js_origin else ["'self'"],

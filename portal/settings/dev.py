@@ -1,7 +1,7 @@
 """Local development: `make run`, on the embedded defaults (SQLite, console e-mail, localstripe)."""
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, env
+from .base import CONTENT_SECURITY_POLICY, MEDIA_STORAGE, env
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY") or "dev-only-not-secret-maillon"  # noqa: S105
@@ -12,7 +12,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STRIPE_API_BASE = env("STRIPE_API_BASE") or "http://127.0.0.1:8420"

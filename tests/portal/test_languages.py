@@ -1,4 +1,8 @@
+from django.core.management.base import BaseCommand
+
 import pytest
+
+from portal.demo import seed_home
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +66,14 @@ def test_bad_request_page_speaks_the_visitors_language(client, site):
     response = client.get("/nl/", headers={"host": "evil.example", "accept-language": "de"})
     assert response.status_code == 400
     assert "Ongeldig verzoek" in response.content.decode()
+
+
+def test_hreflang_links_follow_the_address_make_run_serves(client, site, settings):
+    """`make run PORT=8001` seeds with BASE_URL on that port, even over a demo seeded on 8000:
+    the Site moves along, so absolute links (hreflang) point where the portal answers."""
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8001"
+    seed_home(BaseCommand())
+
+    html = client.get("/fr/", headers={"host": "127.0.0.1:8001"}).content.decode()
+    assert '<link rel="alternate" hreflang="nl" href="http://127.0.0.1:8001/nl/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://127.0.0.1:8001/fr/">' in html

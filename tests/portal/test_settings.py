@@ -87,3 +87,59 @@ def test_only_the_admin_may_run_inline_scripts(client, editor):
         "'unsafe-inline'"
         not in client.get("/fr/")["Content-Security-Policy"].split("script-src")[1].split(";")[0]
     )
+
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/5"
+
+
+def redis_is_up():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        return False
+
+
+def test_two_app_processes_share_sessions_and_cache_through_redis(tmp_path):
+    """Two production processes, each with a database of its own, so that only Redis links
+    them: the second reads the session and the cache entry the first wrote."""
+    if not redis_is_up():
+        if os.environ.get("CI"):
+            pytest.fail("CI must start Redis on 127.0.0.1:6379.")
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+
+    def process(name, code):
+        database = f"sqlite:///{tmp_path / name}.sqlite3"
+        env = {
+            "SECRET_KEY": "x7#pQ2!vL9@mZ4$wK8^rT1&yB6*nH3(jF5)gD0_sA-eC+uV=iO~lP",
+            "ALLOWED_HOSTS": "maillon.be",
+            "DATABASE_URL": database,
+            "REDIS_URL": REDIS_TEST_URL,
+        }
+        migrated = manage("migrate", "sessions", "--no-input", **env)
+        assert migrated.returncode == 0, migrated.stderr
+        result = manage("shell", "--no-imports", "-c", code, **env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    key = process(
+        "first",
+        "from django.conf import settings\n"
+        "from django.core.cache import cache\n"
+        "from importlib import import_module\n"
+        "s = import_module(settings.SESSION_ENGINE).SessionStore()\n"
+        "s['member'] = 'member@maillon.be'\n"
+        "s.create()\n"
+        "cache.set('shared-' + s.session_key, 'from the first process')\n"
+        "print(s.session_key)",
+    )
+    read = process(
+        "second",
+        "from importlib import import_module\n"
+        "from django.conf import settings\n"
+        "from django.core.cache import cache\n"
+        f"s = import_module(settings.SESSION_ENGINE).SessionStore('{key}')\n"
+        f"print(s.get('member'), cache.get('shared-{key}'))",
+    )
+    assert read == "member@maillon.be from the first process"

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from portal.translation import translate
+from search.indexing import refresh_entries
 from search.models import SearchEntry
 from tests.factories.campaigns import CampaignPageFactory
 from tests.factories.lab import LabBriefPageFactory, VolunteerTaskFactory
@@ -139,3 +140,18 @@ def test_deleting_a_page_removes_its_entries(client, campaign):
     campaign.delete()
     assert not SearchEntry.objects.exists()
     assert found(client, "vélo") == {}
+
+
+def test_a_live_page_added_before_its_first_publish_is_indexed_by_the_publish(client, operator):
+    """The demo seed adds campaigns live with add_child and publishes them next: the save in
+    between has no publication date and must not break indexing (it raised ValueError)."""
+    page = CampaignPageFactory.build(title="Fête des voisins", slug="fete-voisins")
+    operator.add_child(instance=page)
+    assert page.live and page.first_published_at is None
+
+    saved, dropped = refresh_entries("campaigns.campaignpage", str(page.translation_key))
+    assert (saved, dropped) == ([], [])
+    assert "Fête des voisins" not in found(client, "voisins")
+
+    page.save_revision().publish()
+    assert "Fête des voisins" in found(client, "voisins")

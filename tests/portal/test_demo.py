@@ -1,0 +1,141 @@
+"""The demo seed, seeded once for the whole module: it takes half a minute, and the portal's,
+the campaigns' and the lab's checks all read the same content.
+
+The module's tests run on one xdist worker (tests/conftest.py, SHARED_WORKER), inside a
+transaction rolled back at the end, so the rest of the suite never sees the demo.
+"""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.db import transaction
+
+from wagtail.models import Page, Revision
+
+import pytest
+
+from campaigns.demo import CAMPAIGNS
+from campaigns.models import CampaignIndexPage, CampaignPage, MatchFund, Pledge
+from lab.models import ExpertProfile, LabBriefPage, VolunteerSignup
+from portal.models import OperatorPage, User
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        User.objects.count(),
+        OperatorPage.objects.count(),
+        LabBriefPage.objects.count(),
+        VolunteerSignup.objects.count(),
+        Pledge.objects.count(),
+    )
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed twice (the second run must change nothing); yield both snapshots; roll back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = StringIO()
+        call_command("seed_demo", stdout=output)
+        first = snapshot()
+        call_command("seed_demo", stdout=output)
+        yield first, snapshot(), output.getvalue()
+        transaction.set_rollback(True)
+
+
+def test_seeding_twice_changes_nothing(seeded):
+    first, second, _output = seeded
+    assert second == first
+
+
+def test_seed_prints_the_logins_at_the_served_address(seeded):
+    output = seeded[2]
+    assert "editor@nestup.be" in output
+    assert "Portal: http://testserver/   Admin: http://testserver/admin/" in output
+
+
+def test_portal_sections_and_home_pages_are_real_translations(seeded, client):
+    sections = OperatorPage.objects.filter(locale__language_code="fr")
+    assert {s.kind for s in sections} >= {
+        "incubator",
+        "agency",
+        "creative_hub",
+        "commune",
+        "community",
+    }
+    for code, phrase in [
+        ("nl", "De ontbrekende schakel"),
+        ("de", "Das fehlende Glied"),
+        ("en", "The missing link"),
+    ]:
+        html = client.get(f"/{code}/").content.decode()
+        assert phrase in html
+        assert "Le maillon manquant" not in html
+    assert not Page.objects.filter(alias_of__isnull=False, depth__lte=3).exists()
+    assert "Stad Namen" in client.get("/nl/ville-de-namur/").content.decode()
+
+
+def test_demo_log_ins(seeded, client):
+    editor = User.objects.get(email="editor@nestup.be")
+    assert editor.groups.filter(name="Nest'up — editors").exists()
+    assert client.login(email="member@maillon.be", password="maillon-demo")
+
+
+def test_six_translated_campaigns(seeded, client):
+    french = CampaignPage.objects.filter(
+        locale__language_code="fr", slug__in=[spec["slug"] for spec in CAMPAIGNS]
+    )
+    assert french.count() == 6
+    for campaign in french:
+        for language in ("nl", "de", "en"):
+            copy = CampaignPage.objects.get(
+                translation_key=campaign.translation_key, locale__language_code=language
+            )
+            assert copy.alias_of_id is None
+            assert copy.title != campaign.title or language == "en"
+    statuses = {campaign.status for campaign in french}
+    assert {"live", "successful", "unsuccessful"} <= statuses
+    assert any(c.is_live and c.days_left <= 1 for c in french)
+    assert MatchFund.objects.count() == 1
+    assert any(c.matched > 0 for c in french)
+    assert any(c.reward_tiers.exists() for c in french)
+    assert Pledge.objects.count() == 14
+    assert CampaignIndexPage.objects.count() == 4
+
+    dutch_index = CampaignIndexPage.objects.get(locale__language_code="nl")
+    html = client.get(dutch_index.url).content.decode()
+    assert "Solidaire fietswerkplaats in Namen" in html
+    german = CampaignPage.objects.get(slug="solidarische-fahrradwerkstatt-in-namur")
+    assert "Mitgliedskarte" in client.get(german.url).content.decode()
+
+
+def test_six_lab_briefs_in_four_languages(seeded, client):
+    french = LabBriefPage.objects.filter(locale__language_code="fr")
+    assert french.count() >= 6
+    assert len({brief.get_parent().pk for brief in french}) >= 4
+    assert french.filter(proposed_by__isnull=False, live=True).exists()
+    assert VolunteerSignup.objects.filter(status="waitlisted").exists()
+    assert ExpertProfile.objects.filter(member__email="expert@maillon.be").exists()
+    for code in ("nl", "de", "en"):
+        translations = LabBriefPage.objects.filter(locale__language_code=code, alias_of=None)
+        assert translations.count() == french.count()
+    dutch = LabBriefPage.objects.get(locale__language_code="nl", slug="zonnedaken")
+    assert dutch.tasks.get().title == "Opmeting van de daken"
+    page = client.get(dutch.url).content.decode()
+    assert "Zonnedaken voor de scholen van Namen" in page
+    assert "badge--expert" in page
+    assert "2 / 2" in page
+    assert client.get("/de/lab/").status_code == 200
+
+
+def test_a_brief_graduated_into_a_translated_campaign(seeded, client):
+    graduated = LabBriefPage.objects.get(slug="ressourcerie-liege", locale__language_code="fr")
+    assert graduated.status == "graduated"
+    campaign = graduated.graduation.campaign
+    assert campaign.live
+    english = campaign.get_translations().get(locale__language_code="en", alias_of=None)
+    assert english.title == "A reuse centre for Liège"
+    assert campaign.url in client.get(graduated.url).content.decode()
