@@ -26,6 +26,7 @@ SNOWBALL = {
     "de": ("german", "german"),
     "en": ("english", "english"),
 }
+# Snowball's stop word lists (BSD licence), copied from PostgreSQL's tsearch_data.
 STOPWORDS_DIR = Path(__file__).resolve().parent / "stopwords"
 # What `unaccent` folds that Unicode does not decompose (lowercase: text is lowered first).
 LETTERS = str.maketrans(
@@ -77,10 +78,6 @@ class Analyzer:
         words, so accented ones ("été", "für") stay searchable as they are there."""
         words = [word for word in WORD.findall(fold(text)) if word not in self.stopwords]
         return self._stemmer().stemWords(words)
-
-    def stem(self, word):
-        """The stem of one word, stop word or not."""
-        return self._stemmer().stemWord(fold(word))
 
 
 @cache
