@@ -128,6 +128,17 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = (
     60 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 0
 )
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite has no row locks (select_for_update is a no-op there): every transaction takes the
+    # write lock when it begins (IMMEDIATE), so pledges and sign-ups queue one behind the other
+    # instead of failing with "database is locked" when a reader tries to become a writer. A
+    # waiting writer gives up after `timeout` seconds; WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
