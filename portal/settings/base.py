@@ -3,6 +3,7 @@
 dev.py, test.py and production.py adjust these; none of them reads the environment again.
 """
 
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -33,6 +34,7 @@ env = environ.Env(
     ELASTICSEARCH_INDEX_PREFIX=(str, "maillon"),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
+    NUM_PROXIES=(int, 1),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -238,6 +240,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "portal.api.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Per member, or per client address for guests, in the shared cache (Redis in production).
+    "DEFAULT_THROTTLE_RATES": {"pledges": "10/hour"},
+    # Proxies in front of the WSGI server: the client's address is the one they saw, not
+    # whatever an X-Forwarded-For header claims.
+    "NUM_PROXIES": env("NUM_PROXIES"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Maillon API",
@@ -256,6 +263,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_CONFIRM_EMAIL = False
+
+# How long a pledge still waiting for its card holds a place in a limited reward tier.
+PLEDGE_CHECKOUT_WINDOW = datetime.timedelta(minutes=15)
 
 # Outside services, read here for the apps that use them.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")

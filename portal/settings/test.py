@@ -15,6 +15,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Every test client pledges from 127.0.0.1: the tests of the throttle lower the rate themselves.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"pledges": "100000/hour"},
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not Django's shared in-memory database: the concurrency tests' threads each open
     # their own connection, and shared-cache memory databases fail them with table locks
