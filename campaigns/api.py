@@ -1,5 +1,6 @@
 """/api/v1/pledges/: the same pledge rules as the web form, for headless clients and tests."""
 
+import logging
 import math
 
 from django.utils import translation
@@ -15,9 +16,11 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from campaigns import pledging
+from campaigns import payments, pledging
 from campaigns.models import CampaignPage, Pledge, PledgeStatus, RewardTier
 from portal.api import NON_FIELD
+
+logger = logging.getLogger(__name__)
 
 MINIMUM_PLEDGE = 100  # 1 EUR
 MAXIMUM_PLEDGE = 100_000_000  # 1,000,000 EUR
@@ -260,7 +263,12 @@ class PledgeDetailView(APIView):
 
     @extend_schema(responses={200: PLEDGE_RESPONSE})
     def get(self, request, pk):
-        pledge = pledging.sync_with_stripe(self.get_pledge(request, pk))
+        pledge = self.get_pledge(request, pk)
+        try:
+            pledge = pledging.sync_with_stripe(pledge)
+        except payments.PaymentError as error:
+            # The stored state is still true, only perhaps behind Stripe's: show it.
+            logger.warning("Could not read pledge %s back from Stripe: %s", pledge.pk, error)
         return Response(pledge_data(pledge))
 
     @extend_schema(request=PledgeChangeSerializer, responses={200: PLEDGE_RESPONSE})
@@ -272,7 +280,7 @@ class PledgeDetailView(APIView):
         )
         serializer.is_valid(raise_exception=True)
         try:
-            pledge = pledging.change_pledge(pledge, **serializer.validated_data)
+            pledge = pledging.change_pledge(pledge, by=request.user, **serializer.validated_data)
         except pledging.PledgeRefused as error:
             return _refused(error)
         return Response(pledge_data(pledge))
@@ -281,7 +289,7 @@ class PledgeDetailView(APIView):
     def delete(self, request, pk):
         pledge = self.get_pledge(request, pk)
         try:
-            pledge = pledging.cancel_pledge(pledge)
+            pledge = pledging.cancel_pledge(pledge, by=request.user)
         except pledging.PledgeRefused as error:
             return _refused(error)
         return Response(pledge_data(pledge))

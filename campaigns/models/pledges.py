@@ -153,6 +153,9 @@ class Pledge(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     counted_at = models.DateTimeField(_("counted since"), null=True, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Claimed by the one change, cancellation or refund calling Stripe for this pledge, so that
+    # no other can start before its outcome is recorded (the campaign is not locked meanwhile).
+    stripe_call_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Claimed by the one closing run that charges this pledge (a conditional UPDATE).
     charge_attempted_at = models.DateTimeField(null=True, blank=True, editable=False)
     charge_failed_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -4,13 +4,17 @@ summed from."""
 
 import json
 import random
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.db import connection
 from django.db.models import Sum
 from django.test import Client
 
 import pytest
+import requests
 
 from campaigns.models import COUNTED_STATUSES, CampaignPage, Pledge, PledgeMatch
 from tests.campaigns.conftest import post_event
@@ -163,3 +167,74 @@ def test_totals_hold_after_a_storm_of_pledges_changes_cancels_and_webhooks(campa
     assert_totals_are(campaign, [response.json() for response in final])
     (tier,) = CampaignPage.objects.get(pk=campaign.pk).tiers_with_stock()
     assert tier.claimed <= tier.limit
+
+
+REFUND_DELAY = 5
+
+
+@pytest.fixture
+def slow_refunds(localstripe, settings):
+    """Stripe as seen through a real HTTP hop that holds every refund for REFUND_DELAY
+    seconds; yields an event set when a refund has reached it."""
+    refund_arrived = threading.Event()
+
+    class Hop(BaseHTTPRequestHandler):
+        def forward(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            payload = self.rfile.read(length) if length else None
+            if self.command == "POST" and self.path.startswith("/v1/refunds"):
+                refund_arrived.set()
+                time.sleep(REFUND_DELAY)
+            upstream = requests.request(
+                self.command,
+                localstripe + self.path,
+                data=payload,
+                headers={
+                    name: value
+                    for name, value in self.headers.items()
+                    if name.lower() not in ("host", "content-length")
+                },
+                timeout=30,
+            )
+            self.send_response(upstream.status_code)
+            self.send_header("Content-Type", upstream.headers.get("Content-Type", ""))
+            self.send_header("Content-Length", str(len(upstream.content)))
+            self.end_headers()
+            self.wfile.write(upstream.content)
+
+        do_GET = do_POST = do_DELETE = forward
+
+        def log_message(self, *args):
+            """Quiet."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hop)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.STRIPE_API_BASE = f"http://127.0.0.1:{server.server_port}"
+    yield refund_arrived
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_slow_refund_keeps_no_other_pledge_waiting(flexible_campaign, slow_refunds):
+    paid = post_pledge(body(flexible_campaign, 1, payment_method="pm_card_visa")).json()
+    assert paid["status"] == "paid"
+
+    def cancel(data):
+        try:
+            return Client().delete(
+                f"/api/v1/pledges/{data['id']}/", headers={"x-pledge-token": data["token"]}
+            )
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        cancelling = pool.submit(cancel, paid)
+        assert slow_refunds.wait(timeout=30)
+        other = post_pledge(body(flexible_campaign, 2, payment_method="pm_card_visa"))
+        assert other.status_code == 201
+        assert not cancelling.done(), "the new pledge waited for the refund"
+        cancelled = cancelling.result(timeout=60)
+
+    assert cancelled.status_code == 200
+    assert_totals_are(flexible_campaign, [cancelled.json(), other.json()])
+    assert CampaignPage.objects.get(pk=flexible_campaign.pk).raised == 5_000
