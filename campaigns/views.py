@@ -84,6 +84,7 @@ def _pay_recovery(request, pledge):
     try:
         intent = payments.recovery_payment(pledge, payment_method)
     except payments.PaymentError as error:
+        logger.info("Stripe refused the recovery payment of pledge %s: %s", pledge.pk, error)
         return _json_error(
             "payment_method",
             _("Your card was refused: %(reason)s") % {"reason": str(error)},
