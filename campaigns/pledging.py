@@ -13,6 +13,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -171,6 +172,7 @@ def move(pledge_id, status, **fields):
             newly_counted = pledge.is_counted and not was_counted
             if newly_counted:
                 pledge.counted_at = timezone.now()
+                _warn_if_place_was_given_away(pledge)
                 apply_matches(pledge)
             elif was_counted and not pledge.is_counted:
                 release_matches(pledge)
@@ -184,6 +186,28 @@ def move(pledge_id, status, **fields):
 
             send_pledge_receipt.enqueue(pledge.pk)
     return pledge
+
+
+def _warn_if_place_was_given_away(pledge):
+    """A card that comes after the checkout window may find the pledge's place taken by
+    another backer. The pledge counts all the same (the backer has given their card), so the
+    operator must hear that the tier now holds one reward more than its limit."""
+    if pledge.tier_key is None or pledge.created_at > timezone.now() - (
+        settings.PLEDGE_CHECKOUT_WINDOW
+    ):
+        return
+    tier = pledge.reward_tier
+    if tier is None or tier.limit is None:
+        return
+    others = Pledge.objects.holding().filter(tier_key=pledge.tier_key).exclude(pk=pledge.pk)
+    if others.count() >= tier.limit:
+        logger.warning(
+            "Pledge %s got its card after the checkout window: reward tier %s (%s places) "
+            "is now over its limit.",
+            pledge.pk,
+            tier.pk,
+            tier.limit,
+        )
 
 
 def money_changed(campaign_key):

@@ -3,6 +3,7 @@ window only, and each client may open only so many pledges."""
 
 import datetime
 import json
+import logging
 
 from django.core.cache import cache
 from django.db.models import F
@@ -11,6 +12,7 @@ from django.test import Client
 import pytest
 
 from campaigns.models import CampaignPage, Pledge
+from tests.campaigns.conftest import post_event
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/pledges/"
@@ -131,3 +133,33 @@ def test_members_are_throttled_by_account(member_client, campaign, three_an_hour
         for _n in range(4)
     ]
     assert codes == [201, 201, 201, 429]
+
+
+def test_a_card_coming_after_the_window_still_counts_and_the_overflow_is_reported(
+    campaign, limited_tier, caplog
+):
+    limited_tier.limit = 1
+    limited_tier.save()
+    late = pledge(Client(REMOTE_ADDR="10.0.1.1"), campaign, 1, reward_tier=limited_tier.pk)
+    minutes_pass(16)
+    taken = pledge(
+        Client(REMOTE_ADDR="10.0.1.2"),
+        campaign,
+        2,
+        reward_tier=limited_tier.pk,
+        payment_method="pm_card_visa",
+    )
+    assert taken.status_code == 201
+    intent = {
+        "id": Pledge.objects.get(pk=late.json()["id"]).stripe_setup_intent,
+        "object": "setup_intent",
+        "status": "succeeded",
+        "payment_method": "pm_card_visa",
+        "metadata": {},
+    }
+    with caplog.at_level(logging.WARNING, logger="campaigns.pledging"):
+        post_event(Client(), "setup_intent.succeeded", intent)
+
+    assert Pledge.objects.get(pk=late.json()["id"]).status == "committed"
+    assert claimed(campaign) == 2
+    assert [r.getMessage() for r in caplog.records if "over its limit" in r.getMessage()]
