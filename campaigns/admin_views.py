@@ -6,7 +6,6 @@ Each operator's staff see only what hangs in their own section; platform admins 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,7 +22,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from campaigns import payments, pledging
+from campaigns import pledging
 from campaigns.models import MatchFund, Pledge, PledgeStatus
 from portal.models import OperatorPage
 from portal.operators import is_moderator_of, operator_pages_for
@@ -229,15 +228,11 @@ def refund_view(request, pk):
         return redirect("campaigns_pledge:index")
     form = RefundForm(request.POST or None, pledge=pledge)
     if request.method == "POST" and form.is_valid():
-        cents = form.cleaned_data["amount"]
         try:
-            payments.refund(pledge, cents, f"admin-{pledge.refunded_amount + cents}")
-        except payments.PaymentError as error:
-            messages.error(request, _("Stripe refused the refund: %(reason)s") % {"reason": error})
+            pledging.refund_pledge(pledge.pk, form.cleaned_data["amount"], by=request.user)
+        except pledging.PledgeRefused as error:
+            messages.error(request, error.message)
         else:
-            with transaction.atomic():
-                locked = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
-                pledging.record_refund(locked, locked.refunded_amount + cents)
             messages.success(request, _("The refund has been made."))
             return redirect("campaigns_pledge:index")
     return TemplateResponse(

@@ -1,19 +1,26 @@
 """/api/v1/pledges/: the same pledge rules as the web form, for headless clients and tests."""
 
+import logging
+import math
+
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, Throttled, ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from campaigns import pledging
+from campaigns import payments, pledging
 from campaigns.models import CampaignPage, Pledge, PledgeStatus, RewardTier
 from portal.api import NON_FIELD
+
+logger = logging.getLogger(__name__)
 
 MINIMUM_PLEDGE = 100  # 1 EUR
 MAXIMUM_PLEDGE = 100_000_000  # 1,000,000 EUR
@@ -172,10 +179,34 @@ def _guard_body(request):
         raise ValidationError({NON_FIELD: [_("Send the pledge as JSON (application/json).")]})
 
 
+class PledgeRateThrottle(ScopedRateThrottle):
+    """Pledges per member, or per client address for guests, counted in the shared cache: a
+    pledge waiting for its card holds a limited place, so nobody may open them by the dozen.
+
+    The rate is read when a request comes rather than when DRF is imported, so a changed
+    setting applies to the throttle as it does to everything else."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+
 class PledgeListView(APIView):
     """Make a pledge. With `payment_method`, the card is confirmed at once on the server."""
 
     parser_classes = [JSONParser]
+    throttle_classes = [PledgeRateThrottle]
+    throttle_scope = "pledges"
+
+    def throttled(self, request, wait):
+        minutes = max(1, math.ceil((wait or 0) / 60))
+        error = Throttled(
+            detail=_(
+                "You have made too many pledges in a short time: try again in %(minutes)s min."
+            )
+            % {"minutes": minutes}
+        )
+        error.wait = wait  # DRF's handler turns it into a Retry-After header
+        raise error
 
     @extend_schema(request=PledgeCreateSerializer, responses={201: PLEDGE_RESPONSE})
     def post(self, request):
@@ -232,7 +263,12 @@ class PledgeDetailView(APIView):
 
     @extend_schema(responses={200: PLEDGE_RESPONSE})
     def get(self, request, pk):
-        pledge = pledging.sync_with_stripe(self.get_pledge(request, pk))
+        pledge = self.get_pledge(request, pk)
+        try:
+            pledge = pledging.sync_with_stripe(pledge)
+        except payments.PaymentError as error:
+            # The stored state is still true, only perhaps behind Stripe's: show it.
+            logger.warning("Could not read pledge %s back from Stripe: %s", pledge.pk, error)
         return Response(pledge_data(pledge))
 
     @extend_schema(request=PledgeChangeSerializer, responses={200: PLEDGE_RESPONSE})
@@ -244,7 +280,7 @@ class PledgeDetailView(APIView):
         )
         serializer.is_valid(raise_exception=True)
         try:
-            pledge = pledging.change_pledge(pledge, **serializer.validated_data)
+            pledge = pledging.change_pledge(pledge, by=request.user, **serializer.validated_data)
         except pledging.PledgeRefused as error:
             return _refused(error)
         return Response(pledge_data(pledge))
@@ -253,7 +289,7 @@ class PledgeDetailView(APIView):
     def delete(self, request, pk):
         pledge = self.get_pledge(request, pk)
         try:
-            pledge = pledging.cancel_pledge(pledge)
+            pledge = pledging.cancel_pledge(pledge, by=request.user)
         except pledging.PledgeRefused as error:
             return _refused(error)
         return Response(pledge_data(pledge))

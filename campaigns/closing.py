@@ -5,15 +5,17 @@ UPDATE before Stripe is called, and each charge carries an idempotency key deriv
 pledge, so nobody is charged twice.
 """
 
-import contextlib
 import datetime
+import logging
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from campaigns import emails, payments, pledging
+from campaigns import audit, emails, payments, pledging
 from campaigns.models import CampaignPage, CampaignStatus, FundingModel, Pledge, PledgeStatus
 
+logger = logging.getLogger(__name__)
 S = PledgeStatus
 RECOVERY_WINDOW = datetime.timedelta(days=7)
 REMINDER_EVERY = datetime.timedelta(hours=48)
@@ -75,18 +77,27 @@ def _claim_for_charging(pledge, now):
 def _charge(pledge):
     try:
         intent = payments.charge_off_session(pledge)
-    except payments.PaymentError:
-        start_recovery(pledge)
+    except payments.PaymentError as error:
+        logger.warning(
+            "The closing charge of pledge %s failed: %s (%s)", pledge.pk, error, error.code
+        )
+        with transaction.atomic():
+            audit.pledge_money(audit.CHARGE_FAILED, pledge, pledge.amount, reason=str(error))
+            start_recovery(pledge)
         return False
-    pledging.move(pledge.pk, S.PAID, stripe_payment_intent=intent.id)
+    with transaction.atomic():
+        pledge = pledging.move(pledge.pk, S.PAID, stripe_payment_intent=intent.id)
+        audit.pledge_money(audit.CHARGE, pledge, pledge.amount)
     return True
 
 
 def _release(pledge):
-    # Should Stripe fail here, the card is still never charged: Maillon only charges
-    # committed pledges, and this one is released below.
-    with contextlib.suppress(payments.PaymentError):
+    try:
         payments.release_card(pledge)
+    except payments.PaymentError as error:
+        # The card is still never charged: Maillon only charges committed pledges, and this
+        # one is released below.
+        logger.warning("Could not release the card of pledge %s: %s", pledge.pk, error)
     pledge = pledging.move(pledge.pk, S.RELEASED)
     if pledge.status == S.RELEASED:
         emails.send_to_backer(pledge, "not_funded")

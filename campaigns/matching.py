@@ -7,6 +7,7 @@ matches and no pot or cap is ever exceeded.
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from campaigns import audit
 from campaigns.models import CampaignPage, MatchFund, Pledge, PledgeMatch
 
 
@@ -94,10 +95,16 @@ def apply_matches(pledge):
                 pledge=pledge, fund=fund, campaign_key=pledge.campaign_key, amount=amount
             )
             pledge.matched_amount += amount
+            audit.fund_money(audit.MATCH_ADDED, fund, pledge, amount)
 
 
 def release_matches(pledge):
     """Give back to the pots what they added to a pledge that no longer counts."""
     if pledge.matched_amount:
-        pledge.matches.filter(released_at__isnull=True).update(released_at=timezone.now())
+        active = list(pledge.matches.filter(released_at__isnull=True).select_related("fund"))
+        PledgeMatch.objects.filter(pk__in=[match.pk for match in active]).update(
+            released_at=timezone.now()
+        )
+        for match in active:
+            audit.fund_money(audit.MATCH_RELEASED, match.fund, pledge, match.amount)
     pledge.matched_amount = 0

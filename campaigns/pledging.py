@@ -1,19 +1,24 @@
-"""The life of a pledge: create, change, cancel, and every status move, with its money rules.
+"""The life of a pledge: create, change, cancel, refund, and every status move, with its rules.
 
-Places in limited tiers are claimed in the database first (the campaign's rows locked, so the
-count cannot race), Stripe is called afterwards, and the place is released if Stripe refuses.
+Nothing waits on Stripe while holding a lock. Places in limited tiers are claimed in the
+database first (the campaign's rows locked, so the count cannot race), Stripe is called
+afterwards, and the place is released if Stripe refuses. Changes and cancellations that move
+money claim the pledge under the lock (`stripe_call_started_at`), call Stripe after it, and
+record what Stripe did; if Stripe refuses, the claim is given up and nothing else moved.
 Every status move goes through `move()`, which only allows forward moves: a redelivered or
-late Stripe event can never take a pledge back.
+late Stripe event can never take a pledge back. Money moves are written to the audit log.
 """
 
 import datetime
+import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns import payments
+from campaigns import audit, payments
 from campaigns.matching import apply_matches, release_matches
 from campaigns.models import (
     CampaignPage,
@@ -22,7 +27,9 @@ from campaigns.models import (
     Pledge,
     PledgeStatus,
 )
-from campaigns.models.pledges import CHANGEABLE_STATUSES
+from campaigns.models.pledges import CHANGEABLE_STATUSES, WAITING_STATUSES
+
+logger = logging.getLogger(__name__)
 
 S = PledgeStatus
 ALLOWED_MOVES = {
@@ -34,6 +41,9 @@ ALLOWED_MOVES = {
 }
 LAST_CHANGES_WINDOW = datetime.timedelta(hours=24)
 STALE_PENDING_AFTER = datetime.timedelta(hours=1)
+# A claim this old belongs to a process that died before recording Stripe's answer (the Stripe
+# client gives up long before): the idempotency keys make a new attempt safe.
+STRIPE_CALL_TIMEOUT = datetime.timedelta(minutes=2)
 
 
 class PledgeRefused(Exception):
@@ -126,6 +136,7 @@ def start_payment(pledge, payment_method=""):
             intent = payments.charge_now(pledge, payment_method)
             fields = {"stripe_payment_intent": intent.id}
     except payments.PaymentError as error:
+        logger.info("Stripe refused pledge %s: %s (%s)", pledge.pk, error, error.code)
         move(pledge.pk, S.FAILED)
         raise PledgeRefused(
             "payment_method",
@@ -161,6 +172,7 @@ def move(pledge_id, status, **fields):
             newly_counted = pledge.is_counted and not was_counted
             if newly_counted:
                 pledge.counted_at = timezone.now()
+                _warn_if_place_was_given_away(pledge)
                 apply_matches(pledge)
             elif was_counted and not pledge.is_counted:
                 release_matches(pledge)
@@ -174,6 +186,28 @@ def move(pledge_id, status, **fields):
 
             send_pledge_receipt.enqueue(pledge.pk)
     return pledge
+
+
+def _warn_if_place_was_given_away(pledge):
+    """A card that comes after the checkout window may find the pledge's place taken by
+    another backer. The pledge counts all the same (the backer has given their card), so the
+    operator must hear that the tier now holds one reward more than its limit."""
+    if pledge.tier_key is None or pledge.created_at > timezone.now() - (
+        settings.PLEDGE_CHECKOUT_WINDOW
+    ):
+        return
+    tier = pledge.reward_tier
+    if tier is None or tier.limit is None:
+        return
+    others = Pledge.objects.holding().filter(tier_key=pledge.tier_key).exclude(pk=pledge.pk)
+    if others.count() >= tier.limit:
+        logger.warning(
+            "Pledge %s got its card after the checkout window: reward tier %s (%s places) "
+            "is now over its limit.",
+            pledge.pk,
+            tier.pk,
+            tier.limit,
+        )
 
 
 def money_changed(campaign_key):
@@ -224,14 +258,54 @@ def _check_last_day(pledge, campaign, new_amount):
         )
 
 
-def change_pledge(pledge, *, amount=None, reward_tier=..., anonymous=None, hide_amount=None):
-    """Change amount, tier or privacy before the deadline; returns the updated pledge."""
+def _lock_changeable(pledge_id, refusal):
+    """The pledge, locked, if its backer may still change it and no Stripe call is under way
+    for it. Call inside a transaction."""
+    pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge_id)
+    if pledge.status not in CHANGEABLE_STATUSES:
+        raise PledgeRefused("non_field_errors", refusal)
+    _check_no_stripe_call(pledge)
+    return pledge
+
+
+def _check_no_stripe_call(pledge):
+    started = pledge.stripe_call_started_at
+    if started is not None and timezone.now() - started < STRIPE_CALL_TIMEOUT:
+        raise PledgeRefused(
+            "non_field_errors", _("This pledge is being changed: try again in a moment.")
+        )
+
+
+def _claim_for_stripe(pledge):
+    """Mark the locked pledge as waiting on Stripe; committed with the caller's transaction."""
+    pledge.stripe_call_started_at = timezone.now()
+    pledge.save(update_fields=["stripe_call_started_at", "updated_at"])
+
+
+def _give_up_claim(pledge, operation, error):
+    """Stripe refused: nothing was recorded, so free the pledge for the next attempt."""
+    Pledge.objects.filter(pk=pledge.pk).update(stripe_call_started_at=None)
+    logger.warning(
+        "Stripe refused the %s of pledge %s: %s (%s)", operation, pledge.pk, error, error.code
+    )
+    raise PledgeRefused(
+        "non_field_errors",
+        _("The payment service refused (%(reason)s): try again later.") % {"reason": str(error)},
+        status=502,
+    ) from error
+
+
+def change_pledge(
+    pledge, *, amount=None, reward_tier=..., anonymous=None, hide_amount=None, by=None
+):
+    """Change amount, tier or privacy before the deadline; returns the updated pledge.
+
+    Lowering a paid pledge refunds the difference, after the rest of the change is saved and
+    the campaign's lock released."""
     campaign = CampaignPage.objects.get(pk=pledge.campaign_id)
     with transaction.atomic():
         _lock_campaign(pledge.campaign_key)
-        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
-        if pledge.status not in CHANGEABLE_STATUSES:
-            raise PledgeRefused("non_field_errors", _("This pledge can no longer be changed."))
+        pledge = _lock_changeable(pledge.pk, _("This pledge can no longer be changed."))
         _check_live(campaign)
         new_amount = pledge.net_amount if amount is None else amount
         if reward_tier is not ... and (
@@ -240,61 +314,111 @@ def change_pledge(pledge, *, amount=None, reward_tier=..., anonymous=None, hide_
             _claim_place(reward_tier, exclude_pledge=pledge)
             pledge.reward_tier = reward_tier
             pledge.tier_key = reward_tier.translation_key if reward_tier else None
+        refund = 0
         if new_amount != pledge.net_amount:
             _check_last_day(pledge, campaign, new_amount)
-            _change_amount(pledge, new_amount)
-            money_changed(pledge.campaign_key)
+            refund = _change_amount(pledge, new_amount)
         if anonymous is not None:
             pledge.anonymous = anonymous
         if hide_amount is not None:
             pledge.hide_amount = hide_amount
         pledge.save()
+    if refund:
+        pledge = _refund(pledge, refund, f"lower-r{pledge.revision}", by)
     return pledge
 
 
 def _change_amount(pledge, new_amount):
-    """A saved card is simply charged the new amount at the deadline; a paid pledge is refunded
-    the difference (it can only go down)."""
-    if pledge.status in (S.PENDING, S.REQUIRES_ACTION):
+    """A saved card is simply charged the new amount at the deadline: changed now. A paid
+    pledge can only go down: it is claimed for refunding the difference, which is returned."""
+    if pledge.status in WAITING_STATUSES:
         raise PledgeRefused(
             "amount", _("Finish the payment of this pledge before changing its amount.")
         )
-    release_matches(pledge)
     if pledge.status == S.PAID:
         if new_amount > pledge.net_amount:
             raise PledgeRefused(
                 "amount",
                 _("A paid pledge can only be lowered: make a new pledge to give more."),
             )
-        difference = pledge.net_amount - new_amount
-        payments.refund(pledge, difference, f"lower-r{pledge.revision}")
-        pledge.refunded_amount += difference
-    else:
-        pledge.amount = new_amount
+        pledge.stripe_call_started_at = timezone.now()
+        return pledge.net_amount - new_amount
+    release_matches(pledge)
+    pledge.amount = new_amount
     pledge.revision += 1
     apply_matches(pledge)
+    money_changed(pledge.campaign_key)
+    return 0
 
 
-def cancel_pledge(pledge):
+def _refund(pledge, cents, reference, by):
+    """Refund `cents` of a pledge claimed for it, then record the refund (Stripe's refunded
+    total may have been recorded from its webhook meanwhile: the larger total wins)."""
+    refunded_total = pledge.refunded_amount + cents
+    try:
+        refund_id = payments.refund(pledge, cents, reference)
+    except payments.PaymentError as error:
+        _give_up_claim(pledge, "refund", error)
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
+        pledge.stripe_call_started_at = None
+        pledge.revision += 1
+        return record_refund(
+            pledge, max(refunded_total, pledge.refunded_amount), by=by, refund=refund_id
+        )
+
+
+def refund_pledge(pledge_id, cents, by):
+    """An operator refunds all or part of a paid pledge."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge_id)
+        if pledge.status != S.PAID:
+            raise PledgeRefused("amount", _("Only paid pledges can be refunded."))
+        if cents > pledge.net_amount:
+            raise PledgeRefused("amount", _("You cannot refund more than was paid."))
+        _check_no_stripe_call(pledge)
+        _claim_for_stripe(pledge)
+    return _refund(pledge, cents, f"admin-{pledge.refunded_amount + cents}", by)
+
+
+def cancel_pledge(pledge, by=None):
     """Cancel before the deadline: the saved card is released or the payment refunded."""
     campaign = CampaignPage.objects.get(pk=pledge.campaign_id)
     with transaction.atomic():
         _lock_campaign(pledge.campaign_key)
-        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
-        if pledge.status not in CHANGEABLE_STATUSES:
-            raise PledgeRefused("non_field_errors", _("This pledge can no longer be cancelled."))
+        pledge = _lock_changeable(pledge.pk, _("This pledge can no longer be cancelled."))
         _check_live(campaign)
         _check_last_day(pledge, campaign, 0)
+        _claim_for_stripe(pledge)
+    try:
+        _let_go_on_stripe(pledge)
+    except payments.PaymentError as error:
+        _give_up_claim(pledge, "cancellation", error)
+    with transaction.atomic():
+        fields = {"stripe_call_started_at": None}
         if pledge.status == S.PAID:
-            payments.refund(pledge, pledge.net_amount, "cancel")
-            Pledge.objects.filter(pk=pledge.pk).update(refunded_amount=pledge.amount)
-        elif pledge.status == S.COMMITTED:
-            payments.release_card(pledge)
-        elif pledge.funding_model == FundingModel.FLEXIBLE:
-            payments.cancel_payment(pledge)
-        else:
-            payments.cancel_setup(pledge)
-        return move(pledge.pk, S.CANCELLED)
+            # Stripe's webhook may have recorded (and logged) the refund meanwhile.
+            current = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
+            if current.refunded_amount < current.amount:
+                fields["refunded_amount"] = current.amount
+                refunded = current.amount - current.refunded_amount
+                audit.pledge_money(audit.REFUND, current, refunded, user=by)
+        cancelled = move(pledge.pk, S.CANCELLED, **fields)
+        if cancelled.status == S.CANCELLED:
+            audit.pledge_money(audit.CANCEL, cancelled, pledge.net_amount, user=by)
+    return cancelled
+
+
+def _let_go_on_stripe(pledge):
+    """What cancelling asks of Stripe, by where the pledge's money stands."""
+    if pledge.status == S.PAID:
+        payments.refund(pledge, pledge.net_amount, "cancel")
+    elif pledge.status == S.COMMITTED:
+        payments.release_card(pledge)
+    elif pledge.funding_model == FundingModel.FLEXIBLE:
+        payments.cancel_payment(pledge)
+    else:
+        payments.cancel_setup(pledge)
 
 
 def expire_stale_pledges(now=None):
@@ -307,11 +431,13 @@ def expire_stale_pledges(now=None):
         move(pledge_id, S.FAILED)
 
 
-def record_refund(pledge, refunded_total):
-    """A refund (from the admin or seen on Stripe): matches follow the new net amount.
+def record_refund(pledge, refunded_total, by=None, **details):
+    """A refund (made here or seen on Stripe): matches follow the new net amount, and the
+    audit log gets the refunded difference.
 
     Call with the pledge locked (select_for_update) inside a transaction.
     """
+    refunded = refunded_total - pledge.refunded_amount
     release_matches(pledge)
     pledge.refunded_amount = refunded_total
     money_changed(pledge.campaign_key)
@@ -320,4 +446,6 @@ def record_refund(pledge, refunded_total):
     elif pledge.is_counted:
         apply_matches(pledge)
     pledge.save()
+    if refunded > 0:
+        audit.pledge_money(audit.REFUND, pledge, refunded, user=by, **details)
     return pledge

@@ -2,6 +2,7 @@
 the project holder's form to post an update."""
 
 import json
+import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,6 +17,8 @@ from django.views.decorators.http import require_POST
 from campaigns import payments, pledging, updates
 from campaigns.forms import UpdateForm
 from campaigns.models import CampaignPage, Pledge, PledgeStatus
+
+logger = logging.getLogger(__name__)
 
 
 def _pledge(token):
@@ -34,14 +37,15 @@ def pledge_detail(request, token):
     pledge = _pledge(token)
     if request.method == "POST" and request.POST.get("action") == "cancel":
         try:
-            pledging.cancel_pledge(pledge)
+            pledging.cancel_pledge(pledge, by=request.user)
             messages.success(request, _("Your pledge has been cancelled."))
         except pledging.PledgeRefused as error:
             messages.error(request, error.message)
         return redirect("campaigns:pledge_detail", token=token)
     try:
         pledge = pledging.sync_with_stripe(pledge)
-    except payments.PaymentError:
+    except payments.PaymentError as error:
+        logger.warning("Could not read pledge %s back from Stripe: %s", pledge.pk, error)
         messages.error(request, _("We could not reach the payment service; try again later."))
     return render(
         request,
@@ -80,6 +84,7 @@ def _pay_recovery(request, pledge):
     try:
         intent = payments.recovery_payment(pledge, payment_method)
     except payments.PaymentError as error:
+        logger.info("Stripe refused the recovery payment of pledge %s: %s", pledge.pk, error)
         return _json_error(
             "payment_method",
             _("Your card was refused: %(reason)s") % {"reason": str(error)},

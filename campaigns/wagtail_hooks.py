@@ -3,6 +3,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from campaigns import audit
 from campaigns.admin_views import (
     MatchFundPolicy,
     MatchFundViewSet,
@@ -27,3 +28,8 @@ def register_campaign_viewsets():
 @hooks.register("register_admin_urls")
 def register_refund_url():
     return [path("campaigns/pledges/<int:pk>/refund/", refund_view, name="campaigns_refund")]
+
+
+@hooks.register("register_log_actions")
+def register_money_log_actions(actions):
+    audit.register_actions(actions)

@@ -9,7 +9,6 @@ from .pages import (
 )
 from .pledges import (
     COUNTED_STATUSES,
-    HOLDING_STATUSES,
     PaymentEvent,
     Pledge,
     PledgeStatus,
@@ -19,7 +18,6 @@ from .updates import PostedUpdate, UpdateAnnouncement, UpdateDelivery
 
 __all__ = [
     "COUNTED_STATUSES",
-    "HOLDING_STATUSES",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignStatus",

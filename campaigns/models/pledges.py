@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,14 +30,8 @@ class PledgeStatus(models.TextChoices):
     REFUNDED = "refunded", _("Refunded")
 
 
-# Pledges that hold a place in a limited tier (a card may still be on its way).
-HOLDING_STATUSES = (
-    PledgeStatus.PENDING,
-    PledgeStatus.REQUIRES_ACTION,
-    PledgeStatus.COMMITTED,
-    PledgeStatus.PAID,
-    PledgeStatus.ACTION_REQUIRED,
-)
+# Pledges still waiting for their card: they hold a place only during the checkout window.
+WAITING_STATUSES = (PledgeStatus.PENDING, PledgeStatus.REQUIRES_ACTION)
 # Pledges whose money counts towards the campaign's `raised`.
 COUNTED_STATUSES = (PledgeStatus.COMMITTED, PledgeStatus.PAID, PledgeStatus.ACTION_REQUIRED)
 # Pledges whose backer may still change or cancel them.
@@ -60,8 +54,15 @@ class PledgeQuerySet(models.QuerySet):
     def counted(self):
         return self.filter(status__in=COUNTED_STATUSES)
 
-    def holding(self):
-        return self.filter(status__in=HOLDING_STATUSES)
+    def holding(self, now=None):
+        """Pledges holding a place in a limited tier: those that count, and those waiting for
+        their card since less than PLEDGE_CHECKOUT_WINDOW. An abandoned payment form gives its
+        place back by itself, the moment places are counted again: no cron needed."""
+        opened_after = (now or timezone.now()) - settings.PLEDGE_CHECKOUT_WINDOW
+        return self.filter(
+            Q(status__in=COUNTED_STATUSES)
+            | Q(status__in=WAITING_STATUSES, created_at__gt=opened_after)
+        )
 
     def for_campaign(self, campaign):
         return self.filter(campaign_key=campaign.translation_key)
@@ -152,6 +153,9 @@ class Pledge(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     counted_at = models.DateTimeField(_("counted since"), null=True, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Claimed by the one change, cancellation or refund calling Stripe for this pledge, so that
+    # no other can start before its outcome is recorded (the campaign is not locked meanwhile).
+    stripe_call_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Claimed by the one closing run that charges this pledge (a conditional UPDATE).
     charge_attempted_at = models.DateTimeField(null=True, blank=True, editable=False)
     charge_failed_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -3,6 +3,7 @@
 dev.py, test.py and production.py adjust these; none of them reads the environment again.
 """
 
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -40,6 +41,7 @@ env = environ.Env(
     AWS_SECRET_ACCESS_KEY=(str, ""),
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
     AWS_QUERYSTRING_AUTH=(bool, True),
+    NUM_PROXIES=(int, 1),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -136,6 +138,17 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = (
     60 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 0
 )
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite has no row locks (select_for_update is a no-op there): every transaction takes the
+    # write lock when it begins (IMMEDIATE), so pledges and sign-ups queue one behind the other
+    # instead of failing with "database is locked" when a reader tries to become a writer. A
+    # waiting writer gives up after `timeout` seconds; WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
@@ -260,6 +273,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "portal.api.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Per member, or per client address for guests, in the shared cache (Redis in production).
+    "DEFAULT_THROTTLE_RATES": {"pledges": "10/hour"},
+    # Proxies in front of the WSGI server: the client's address is the one they saw, not
+    # whatever an X-Forwarded-For header claims.
+    "NUM_PROXIES": env("NUM_PROXIES"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Maillon API",
@@ -278,6 +296,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_CONFIRM_EMAIL = False
+
+# How long a pledge still waiting for its card holds a place in a limited reward tier.
+PLEDGE_CHECKOUT_WINDOW = datetime.timedelta(minutes=15)
 
 # Outside services, read here for the apps that use them.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")

@@ -1,5 +1,8 @@
 """The test suite: fast hashing, local-memory cache, e-mail kept in memory, tasks run at once."""
 
+import os
+import tempfile
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +15,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Every test client pledges from 127.0.0.1: the tests of the throttle lower the rate themselves.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"pledges": "100000/hour"},
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not Django's shared in-memory database: the concurrency tests' threads each open
+    # their own connection, and shared-cache memory databases fail them with table locks
+    # instead of waiting. One file per process, so parallel runs never share one.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"maillon-test-{os.getpid()}.sqlite3")
+    }

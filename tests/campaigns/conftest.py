@@ -136,10 +136,7 @@ def restore_migrations_data():
 
 
 @pytest.fixture
-def postgres_threads(transactional_db):
-    """For tests that pledge from several threads: PostgreSQL only, real transactions."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL: run with DATABASE_URL=postgres://…")
+def threads_db(transactional_db):
+    """For tests that pledge from several threads: real transactions, each thread its own
+    connection (PostgreSQL, or SQLite in a file: see portal/settings/test.py)."""
     restore_migrations_data()

@@ -120,9 +120,8 @@ def test_unsuccessful_campaign_charges_nobody_and_tells_backers(client, campaign
     assert CampaignPage.objects.get(pk=campaign.pk).raised == 0
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_closes_charge_nobody_twice(postgres_threads, client, campaign):
+def test_concurrent_closes_charge_nobody_twice(threads_db, client, campaign):
     for n in range(6):
         pledge_via_api(client, campaign, f"b{n}@example.org", "pm_card_visa", amount=20_000)
     end(campaign)
