@@ -87,7 +87,7 @@ class ParityFilterSet(WagtailFilterSet):
     locale = django_filters.ChoiceFilter(
         label=_("Language"),
         choices=lambda: [(code, language_name(code)) for code in target_languages()],
-        method="filter_nothing",
+        method="choose_languages",
     )
     state = django_filters.ChoiceFilter(
         label=_("State"), choices=list(STATES.items()), method="filter_state"
@@ -109,7 +109,8 @@ class ParityFilterSet(WagtailFilterSet):
         chosen = self.form.cleaned_data.get("locale") if self.is_valid() else None
         return [chosen] if chosen else target_languages()
 
-    def filter_nothing(self, queryset, name, value):
+    def choose_languages(self, queryset, name, value):
+        """The language narrows the columns and the state filter (languages()), not the rows."""
         return queryset
 
     def filter_state(self, queryset, name, value):
