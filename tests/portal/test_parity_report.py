@@ -122,3 +122,11 @@ def test_anonymous_visitors_and_members_are_kept_out(client, member, pages):
     response = client_for(member).get(REPORT)
     assert response.status_code in (302, 403)
     assert "Horaires" not in response.content.decode()
+
+
+def test_nonsense_filters_are_ignored_not_a_server_error(editor, pages):
+    response = client_for(editor).get(
+        REPORT, {"state": "bogus", "locale": "xx", "section": "abc", "content_type": "-1"}
+    )
+    assert response.status_code == 200
+    assert "Horaires" in response.content.decode()
