@@ -8,3 +8,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import signals  # noqa: F401
+        from portal.workflow_names import replace_wagtail_notifiers
+
+        replace_wagtail_notifiers()

@@ -72,3 +72,17 @@ def register_operator_menu_item():
         icon_name="group",
         order=150,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_parity_urls():
+    from portal import reports
+
+    return reports.urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_parity_menu_item():
+    from portal import reports
+
+    return reports.menu_item()
