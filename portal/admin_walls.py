@@ -20,6 +20,7 @@ from portal.walls import visible_pages
 
 # Admin URL parameters that name pages, and views whose `?id=` query parameters name objects.
 PAGE_URL_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id"}
+PAGES_NAMESPACE = "wagtailadmin_pages"  # where `pk` names a page too (revisions compare)
 PAGE_CHOSEN_VIEW = "wagtailadmin_choose_page_chosen_multiple"
 BULK_ACTION_VIEW = "wagtail_bulk_action"
 BULK_ACTIONS = ["view", "choose", "change", "delete"]
@@ -55,7 +56,10 @@ def _names_hidden_objects(request, kwargs):
     url_name = request.resolver_match.url_name if request.resolver_match else None
     if url_name == BULK_ACTION_VIEW:
         return _bulk_hides(request, kwargs)
-    page_ids = [value for name, value in kwargs.items() if name in PAGE_URL_KWARGS]
+    page_kwargs = PAGE_URL_KWARGS
+    if request.resolver_match and PAGES_NAMESPACE in request.resolver_match.namespaces:
+        page_kwargs = PAGE_URL_KWARGS | {"pk"}
+    page_ids = [value for name, value in kwargs.items() if name in page_kwargs]
     if url_name == PAGE_CHOSEN_VIEW:
         page_ids += [pk for pk in request.GET.getlist("id") if pk.isdigit()]
     return bool(page_ids) and _pages_hidden(request.user, Page.objects.filter(pk__in=page_ids))
