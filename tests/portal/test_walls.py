@@ -224,6 +224,13 @@ def test_defect_5_move_confirmation_refused_into_another_section(operator, other
     assert_refused(response)
 
 
+def test_moves_within_own_section_still_confirm(operator, moderator):
+    ours = LabBriefPageFactory(parent=operator, title="Notre idée", live=False)
+    response = logged_in(moderator).get(f"/admin/pages/{ours.pk}/move/{operator.pk}/confirm/")
+    assert response.status_code == 200
+    assert "Notre idée" in response.content.decode()
+
+
 def test_defect_5_page_types_report_hides_their_titles(editor, their_draft):
     response = logged_in(editor).get("/admin/reports/page-types-usage/")
     assert response.status_code == 200
