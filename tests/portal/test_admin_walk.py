@@ -109,7 +109,10 @@ def fill(route, values):
 
 
 def urls_for(route, object_ids):
-    """Every URL to try for one route, or a reason why it cannot be filled."""
+    """Every URL to try for one route; `object_ids` are B's key 9001, then page keys.
+
+    A route that names a model (app label and model name) takes only keys of that model.
+    """
     names = [m.group(2) or m.group(3) for m in PARAM.finditer(route)]
     assignments = [{}]
     pending = list(names)
@@ -121,15 +124,32 @@ def urls_for(route, object_ids):
                 {**a, first: app, second: model} for a in assignments for app, model in APP_MODELS
             ]
     for position, name in enumerate(pending):
+        typed = False
         if OBJECT_PARAMS.match(name):
             # A second object (a move's destination, a revision) is tried with fewer keys.
             options = object_ids if position == 0 else object_ids[-3:]
+            typed = position == 0
         elif name in STRING_PARAMS:
             options = STRING_PARAMS[name]
         else:
             raise LookupError(f"{route}: no values for the parameter {name!r}")
-        assignments = [{**a, name: option} for a in assignments for option in options]
+        assignments = [
+            {**a, name: option}
+            for a in assignments
+            for option in options
+            if not (typed and _wrong_kind(a, option, object_ids))
+        ]
     return [fill(route, assignment) for assignment in assignments]
+
+
+def _wrong_kind(assignment, key, object_ids):
+    """Whether `key` cannot name an object of the model the route names."""
+    models = [assignment.get(second) for _first, second in APP_MODEL_PARAMS]
+    model = next((m for m in models if m), None)
+    if model is None:
+        return False
+    is_page = model in {name for _app, name in PAGE_TYPES}
+    return (key == object_ids[0]) == is_page
 
 
 def bulk_urls(object_ids):
