@@ -22,6 +22,7 @@ from campaigns.models import (
     UpdateAnnouncement,
     UpdateDelivery,
 )
+from portal import walls
 
 BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote|ol|ul)>|<br\s*/?>)", re.IGNORECASE)
 
@@ -30,10 +31,9 @@ def can_post_update(user, campaign, section):
     """The campaign's project holder, its operator's editors and moderators, superusers."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser or user.pk == campaign.project_holder_id:
+    if user.pk == campaign.project_holder_id:
         return True
-    staff_groups = [section.editors_group_id, section.moderators_group_id]
-    return user.groups.filter(pk__in=[pk for pk in staff_groups if pk]).exists()
+    return walls.is_staff(user, section)
 
 
 def updates_of(campaign):

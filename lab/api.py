@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from lab import advice, ideas, services
 from lab.models import LabBriefPage, TeamApplication, TeamRole, VolunteerSignup, VolunteerTask
+from portal import walls
 from portal.models import Category, Territory
 
 
@@ -137,15 +138,10 @@ class ApplicationViewSet(
         if getattr(self, "swagger_fake_view", False):
             return TeamApplication.objects.none()
         user = self.request.user
-        mine = Q(member=user) | Q(role__brief__proposed_by=user)
-        if not user.is_superuser:
-            group_ids = list(user.groups.values_list("pk", flat=True))
-            section_paths = _section_paths(group_ids)
-            for path in section_paths:
-                mine |= Q(role__brief__path__startswith=path)
-            queryset = TeamApplication.objects.filter(mine)
-        else:
-            queryset = TeamApplication.objects.all()
+        staffed = walls.within_sections(TeamApplication.objects.all(), user)
+        queryset = TeamApplication.objects.filter(
+            Q(member=user) | Q(role__brief__proposed_by=user) | Q(pk__in=staffed.values("pk"))
+        )
         return queryset.select_related("role").order_by("-created_at")
 
     def perform_create(self, serializer):
@@ -181,16 +177,6 @@ class ApplicationViewSet(
     def decline(self, request, pk=None):
         """Decline a pending application."""
         return self._decide(request, accept=False)
-
-
-def _section_paths(group_ids):
-    from portal.models import OperatorPage
-
-    return list(
-        OperatorPage.objects.filter(
-            Q(editors_group_id__in=group_ids) | Q(moderators_group_id__in=group_ids)
-        ).values_list("path", flat=True)
-    )
 
 
 class IdeaSerializer(serializers.Serializer):

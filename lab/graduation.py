@@ -20,7 +20,7 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 from lab.models import BriefFollow, BriefGraduation, LabBriefPage, TeamApplication
 from lab.notifications import notify
 from lab.services import LabConflict
-from portal.operators import is_moderator_of
+from portal import walls
 
 CAMPAIGN_STARTS_IN = datetime.timedelta(days=7)
 CAMPAIGN_LASTS = datetime.timedelta(days=45)
@@ -38,7 +38,7 @@ def _in_default_locale(snippet):
 
 
 def can_graduate(user, brief):
-    return user.is_authenticated and is_moderator_of(user, brief)
+    return walls.is_staff(user, brief, walls.MODERATOR)
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from lab.models import (
     VolunteerTask,
 )
 from lab.notifications import notify
+from portal import walls
 
 OPEN_STATUSES = (LabBriefPage.Status.OPEN, LabBriefPage.Status.IN_PROGRESS)
 
@@ -35,13 +36,7 @@ def section_of_brief(brief):
 
 def is_operator_staff(user, brief):
     """Editors and moderators of the brief's section (any locale's copy shares the groups)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    section = section_of_brief(brief)
-    group_ids = {section.editors_group_id, section.moderators_group_id} - {None}
-    return user.groups.filter(pk__in=group_ids).exists()
+    return walls.is_staff(user, brief)
 
 
 def is_owner(user, brief):
@@ -157,10 +152,7 @@ def apply_for_role(role, member, motivation):
 def _organisers_to_tell(brief):
     if brief.proposed_by_id:
         return [brief.proposed_by]
-    section = section_of_brief(brief)
-    if section.moderators_group_id:
-        return list(section.moderators_group.user_set.filter(is_active=True))
-    return []
+    return list(walls.staff_of(section_of_brief(brief), walls.MODERATOR))
 
 
 def accepted_count(role):

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,33 +19,27 @@ from wagtail.models import Page
 from django_comments_xtd.models import XtdComment
 
 from lab import graduation
+from lab.experts import ExpertProfileViewSet
 from lab.models import LabBriefPage
 from lab.services import LabConflict
-from portal.models import OperatorPage
+from portal import walls
 
 
-def moderated_sections(user):
-    if user.is_superuser:
-        return OperatorPage.objects.all()
-    return OperatorPage.objects.filter(moderators_group__in=user.groups.all())
+def moderates_any(user):
+    return walls.sections_of(user, walls.MODERATOR).exists()
 
 
 def moderated_comments(user):
     """Comments on pages inside the sections this user moderates, and nowhere else."""
-    paths = list(moderated_sections(user).values_list("path", flat=True))
-    if not paths:
-        return XtdComment.objects.none()
-    in_sections = Q()
-    for section_path in paths:
-        in_sections |= Q(path__startswith=section_path)
-    page_ids = [str(pk) for pk in Page.objects.filter(in_sections).values_list("pk", flat=True)]
+    pages = walls.within_sections(Page.objects.all(), user, walls.MODERATOR)
+    page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
     page_types = ContentType.objects.filter(app_label__in=["lab", "campaigns"])
     return XtdComment.objects.filter(object_pk__in=page_ids, content_type__in=page_types)
 
 
 def advice_moderation(request):
     comments = moderated_comments(request.user)
-    if not moderated_sections(request.user).exists():
+    if not moderates_any(request.user):
         raise PermissionDenied
     show = request.GET.get("show", "flagged")
     comments = comments.annotate(flag_count=Count("flags")).select_related("user")
@@ -98,7 +92,7 @@ def register_lab_admin_urls():
 
 class ModeratorMenuItem(MenuItem):
     def is_shown(self, request):
-        return moderated_sections(request.user).exists()
+        return moderates_any(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -166,6 +160,4 @@ def graduation_button(page, user, view_name, next_url=None):
 
 @hooks.register("register_admin_viewset")
 def register_expert_viewset():
-    from lab.experts import ExpertProfileViewSet
-
     return ExpertProfileViewSet()

@@ -2,12 +2,12 @@
 
 Each operator's section is an OperatorPage under every locale's home page. Its editors may draft
 there, its moderators approve and publish there, and neither group holds a permission anywhere
-else, so Wagtail's own permission checks keep operators out of each other's sections.
+else, so Wagtail's own permission checks keep operators out of each other's sections. Who is
+staff of which section is answered by `portal.walls`, for everything else.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 from wagtail.models import (
@@ -132,21 +132,3 @@ def section_of(page):
     if isinstance(page, OperatorPage):
         return page
     return OperatorPage.objects.ancestor_of(page).first()
-
-
-def operator_pages_for(user):
-    """The sections (every locale's copy) whose editors or moderators the user belongs to."""
-    if user.is_superuser:
-        return OperatorPage.objects.all()
-    group_ids = user.groups.values_list("pk", flat=True)
-    return OperatorPage.objects.filter(
-        Q(editors_group_id__in=group_ids) | Q(moderators_group_id__in=group_ids)
-    )
-
-
-def is_moderator_of(user, page):
-    """Whether the user moderates the section that contains this page."""
-    if user.is_superuser:
-        return True
-    section = section_of(page)
-    return bool(section) and user.groups.filter(pk=section.moderators_group_id).exists()

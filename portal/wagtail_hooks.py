@@ -9,7 +9,11 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.permissions import policy_registry
 
+from portal import walls
 from portal.models import OperatorPage
 from portal.operators import create_operator
 
@@ -72,6 +76,50 @@ def register_operator_menu_item():
         icon_name="group",
         order=150,
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def wall_page_chooser(pages, request):
+    return walls.visible_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def wall_explorer(parent_page, pages, request):
+    return walls.visible_pages(pages, request.user)
+
+
+@hooks.register("before_move_page")
+def wall_move(request, page, destination):
+    """Refuse the confirmation page too, not only the move itself."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+class CollectionWalledMixin:
+    """Only the images or documents of collections the user may choose from or change."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        policy = policy_registry.get_by_type(queryset.model)
+        allowed = policy.instances_user_has_any_permission_for(
+            self.request.user, ["choose", "change"]
+        )
+        return queryset.filter(pk__in=allowed.values("pk"))
+
+
+class WalledImagesAPIViewSet(CollectionWalledMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class WalledDocumentsAPIViewSet(CollectionWalledMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+@hooks.register("construct_admin_api", order=100)
+def wall_admin_api(router):
+    """The admin API's images and documents: only those of the user's collections."""
+    router.register_endpoint("images", WalledImagesAPIViewSet)
+    router.register_endpoint("documents", WalledDocumentsAPIViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -75,6 +75,8 @@ class MatchFund(models.Model):
         FieldPanel("active"),
     ]
 
+    wall_path = "operator"  # portal.walls: the pot belongs to its operator
+
     class Meta:
         verbose_name = _("match fund")
         verbose_name_plural = _("match funds")

@@ -19,6 +19,7 @@ from rest_framework import serializers
 
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage, SectionIndexPage
+from portal.walls import MembersOnlyPageForm
 
 
 class FundingModel(models.TextChoices):
@@ -167,6 +168,7 @@ class CampaignPage(BasePage):
         APIField("reward_tiers", serializer=_TierStockField(source="*")),
     ]
 
+    base_form_class = MembersOnlyPageForm
     parent_page_types = ["portal.OperatorPage"]
     subpage_types = []
     template = "pages/campaign_page.html"

@@ -162,6 +162,9 @@ class Pledge(models.Model):
     recovery_deadline = models.DateTimeField(_("recovery deadline"), null=True, blank=True)
     last_reminder_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # How portal.walls finds the operator: through the campaign's section.
+    wall_path = "campaign"
+
     objects = PledgeQuerySet.as_manager()
 
     class Meta:

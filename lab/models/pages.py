@@ -25,6 +25,7 @@ from modelcluster.fields import ParentalKey
 from lab.serializers import NeedsField, OperatorField, TaxonomyField
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage, SectionIndexPage
+from portal.walls import MembersOnlyPageForm
 
 
 class LabBriefQuerySet(PageQuerySet):
@@ -172,6 +173,7 @@ class LabBriefPage(BasePage):
         APIField("needs", serializer=NeedsField(source="*")),
     ]
 
+    base_form_class = MembersOnlyPageForm
     parent_page_types = ["portal.OperatorPage"]
     subpage_types = []
     template = "pages/lab_brief_page.html"

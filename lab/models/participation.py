@@ -55,6 +55,8 @@ class VolunteerSignup(models.Model):
         _("hours given"), max_digits=5, decimal_places=2, null=True, blank=True
     )
 
+    wall_path = "task__brief"  # portal.walls: the brief's section
+
     class Meta:
         verbose_name = _("volunteer sign-up")
         verbose_name_plural = _("volunteer sign-ups")
@@ -106,6 +108,8 @@ class TeamApplication(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    wall_path = "role__brief"  # portal.walls: the brief's section
 
     class Meta:
         verbose_name = _("team application")
@@ -208,6 +212,8 @@ class ExpertProfile(models.Model):
         editable=False,
     )
     verified_at = models.DateTimeField(_("verified at"), auto_now_add=True)
+
+    wall_path = "verified_by_operator"  # portal.walls: the operator that vouches for them
 
     class Meta:
         verbose_name = _("expert profile")
