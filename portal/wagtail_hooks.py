@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -9,7 +10,9 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import policy_registry
 
+from portal import published_media
 from portal.models import OperatorPage
 from portal.operators import create_operator
 
@@ -72,3 +75,17 @@ def register_operator_menu_item():
         icon_name="group",
         order=150,
     )
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_documents(document, request):
+    """/documents/<id>/<name> serves what live, public pages use; the rest only to the staff
+    who may choose the document in the admin (its operator's editors and moderators)."""
+    if published_media.is_published(document):
+        return None
+    permissions = policy_registry.get_by_type(type(document))
+    if permissions.user_has_any_permission_for_instance(
+        request.user, ["change", "choose"], document
+    ):
+        return None
+    raise Http404
