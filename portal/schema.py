@@ -23,7 +23,7 @@ ANSWERS = {
     "400": "Malformed request: invalid JSON, parameter or field.",
     "401": "Not logged in: log in through the portal (session cookie) and retry.",
     "403": "Logged in but not allowed: e-mail not confirmed, not yours, or CSRF token missing.",
-    "404": "No such object, or not visible to you.",
+    "404": "No such object or page of results, or not visible to you.",
     "409": "Conflicts with the current state (already signed up, full, already flagged…).",
     "429": "Too many requests: wait and retry.",
 }
@@ -46,11 +46,9 @@ class PortalAutoSchema(AutoSchema):
         return responses
 
     def _error_codes(self):
-        codes = ["400", "403", "429"]
+        codes = ["400", "403", "404", "429"]
         if self._needs_login():
             codes.append("401")
-        if "{" in self.path or self.method in UNSAFE:
-            codes.append("404")
         if self.method in UNSAFE:
             codes.append("409")
         return sorted(codes)
