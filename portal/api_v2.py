@@ -39,7 +39,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _whole_number(value, name, maximum):
-    if not value.isascii() or not value.isdigit() or int(value) > maximum:
+    digits = len(str(maximum))
+    if not (value.isascii() and value.isdigit() and len(value) <= digits and int(value) <= maximum):
         raise BadRequestError(
             _("%(name)s must be a whole number from 0 to %(maximum)s.")
             % {"name": name, "maximum": maximum}

@@ -25,6 +25,8 @@ def campaign(operator):
         "?type=campaigns.CampaignPage&deadline=demain",
         "?offset=99999999999999999999999",
         "?limit=99999999999999999999999",
+        "?offset=" + "9" * 5000,
+        "?id=" + "9" * 5000,
         "?search=%00",
         "?search=%22",
         "?search=velo%00",
