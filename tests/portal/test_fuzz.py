@@ -25,7 +25,7 @@ from tests.factories import ContentPageFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES_PER_OPERATION = 12
-QUERIES_PER_PATH = 30
+QUERIES_PER_PATH = 100
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
