@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from tests.factories.campaigns import CampaignPageFactory
+from campaigns.models import PledgeStatus
+from tests.factories.campaigns import CampaignPageFactory, PledgeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +137,17 @@ def test_v2_errors_speak_the_request_language(client, site):
     )
     assert response.status_code == 400
     assert response.json()["message"] == "search_operator muss „and“ oder „or“ sein."
+
+
+@pytest.mark.parametrize(
+    "body", [DEEP, json.dumps({"payment_method": "pm_" + "x" * 5000}), '{"payment_method": 5}']
+)
+def test_the_card_recovery_page_refuses_odd_bodies(client, campaign, body):
+    pledge = PledgeFactory(campaign=campaign, status=PledgeStatus.ACTION_REQUIRED)
+    response = client.post(
+        f"/en/pledges/{pledge.token}/pay/", body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": {"payment_method": ["This is not a Stripe payment method id."]}
+    }
