@@ -7,4 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.urls import register_converter
+
         from portal import signals  # noqa: F401
+        from portal.converters import IdConverter
+
+        register_converter(IdConverter, "id")

@@ -151,3 +151,21 @@ def test_the_card_recovery_page_refuses_odd_bodies(client, campaign, body):
     assert response.json() == {
         "errors": {"payment_method": ["This is not a Stripe payment method id."]}
     }
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "lab/briefs/{big}/follow/",
+        "lab/tasks/{big}/signup/",
+        "advice/{big}/edit/",
+        "advice/{big}/delete/",
+        "advice/{big}/flag/",
+        "advice/{big}/answers/",
+        "campaign-updates/{big}/",
+    ],
+)
+def test_ids_beyond_64_bits_in_web_addresses_are_404(member_client, site, path):
+    url = "/fr/" + path.format(big="99999999999999999999999")
+    assert member_client.get(url).status_code == 404
+    assert member_client.post(url, {"comment": "Bonne idée."}).status_code == 404
