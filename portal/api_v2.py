@@ -136,18 +136,21 @@ def _checked(backends):
 
 
 class CheckedParametersMixin:
-    """No control characters in any parameter; `?id=` of the find view must be an id."""
+    """No control characters in any parameter, checked before Wagtail reads any of them
+    (`?site=` reaches the database while the queryset is built); `?id=` of the find view must
+    be an id."""
 
     pagination_class = BoundedPagination
 
-    def check_query_parameters(self, queryset):
-        super().check_query_parameters(queryset)
-        for name, values in self.request.GET.lists():
-            if any(CONTROL.search(value) for value in values):
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if CONTROL.search(name) or any(CONTROL.search(value) for value in values):
                 raise BadRequestError(
-                    _("Control characters are not allowed in %(name)s.") % {"name": name[:50]}
+                    _("Control characters are not allowed in %(name)s.")
+                    % {"name": CONTROL.sub("", name)[:50]}
                 )
-        if self.request.GET.get("search_operator", "or") not in SEARCH_OPERATORS:
+        if request.GET.get("search_operator", "or") not in SEARCH_OPERATORS:
             raise BadRequestError(_("search_operator must be “and” or “or”."))
 
     def find_object(self, queryset, request):

@@ -31,6 +31,9 @@ def campaign(operator):
         "?search=%00",
         "?search=%22",
         "?search=velo%00",
+        "?site=%00",
+        "?html_path=%00",
+        "?%00=1",
         "?child_of=99999999999999999999999",
         "?descendant_of=99999999999999999999999",
         "?id=99999999999999999999999",
@@ -125,7 +128,9 @@ def test_search_syntax_never_reaches_the_engine(client, campaign, query):
     assert response.status_code == 200, response.content
 
 
-@pytest.mark.parametrize("query", ["?id=abc", "?id=99999999999999999999999", "?id=%00"])
+@pytest.mark.parametrize(
+    "query", ["?id=abc", "?id=99999999999999999999999", "?id=%00", "?html_path=%00"]
+)
 def test_find_view_with_odd_ids_is_not_a_500(client, campaign, query):
     response = client.get(f"/api/v2/pages/find/{query}")
     assert response.status_code in (400, 404), response.content

@@ -6,7 +6,9 @@ the schema. /api/v2/ (Wagtail's) has no such schema: its query parameters are fu
 Hypothesis. Both are bounded so that they stay part of `make test`.
 """
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 
 import pytest
@@ -38,7 +40,16 @@ CSRF_TOKEN = "maillon0" * 4  # any 32 letters and digits: Django compares cookie
 
 @pytest.fixture
 def api_schema(site):
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    """The schema, its calls going to the WSGI application in this test's transaction.
+
+    As Django's test client does, the connection stays open between requests: closing it at
+    the end of each one would end the test's transaction on PostgreSQL.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def fuzz(schema, headers, cookies=None):
