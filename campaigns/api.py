@@ -10,7 +10,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied, Throttled, ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
@@ -19,6 +18,7 @@ from rest_framework.views import APIView
 from campaigns import payments, pledging
 from campaigns.models import CampaignPage, Pledge, PledgeStatus, RewardTier
 from portal.api import NON_FIELD
+from portal.parsers import JSONParser
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,15 @@ class CentsField(serializers.Field):
 
 
 class StrictIdField(CentsField):
+    """A database id: a whole number the database can compare (below 2**63)."""
+
     default_error_messages = {"invalid": _("Give the id as a whole number.")}
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not 0 < value < 2**63:
+            self.fail("invalid")
+        return value
 
 
 def _check_amount(amount, tier):

@@ -6,5 +6,5 @@ from campaigns import api
 
 urlpatterns = [
     path("pledges/", api.PledgeListView.as_view(), name="api_pledges"),
-    path("pledges/<int:pk>/", api.PledgeDetailView.as_view(), name="api_pledge"),
+    path("pledges/<id:pk>/", api.PledgeDetailView.as_view(), name="api_pledge"),
 ]

@@ -225,12 +225,28 @@ def refund(pledge, amount, reference):
 
 
 def construct_event(payload, signature):
-    """The verified event as a plain dict, or SignatureError."""
+    """The verified event as a plain dict, or SignatureError.
+
+    Stripe's library refuses signatures older than its tolerance but not ones from the future:
+    a timestamp ahead of the clock by more than the same tolerance is refused too, so that a
+    leaked signed payload cannot be dated to stay replayable.
+    """
     try:
         event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
-    except (ValueError, stripe.SignatureVerificationError) as error:
+        timestamp = int(
+            dict(item.split("=", 1) for item in signature.split(",") if "=" in item)["t"]
+        )
+        if timestamp > time.time() + stripe.Webhook.DEFAULT_TOLERANCE:
+            raise SignatureError(f"Timestamp in the future ({timestamp})")
+        return event.to_dict()
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        stripe.SignatureVerificationError,
+    ) as error:
         raise SignatureError(str(error)) from error
-    return event.to_dict()
 
 
 class RateLimiter:

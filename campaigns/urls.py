@@ -8,5 +8,5 @@ app_name = "campaigns"
 urlpatterns = [
     path("pledges/<uuid:token>/", views.pledge_detail, name="pledge_detail"),
     path("pledges/<uuid:token>/pay/", views.pledge_pay, name="pledge_pay"),
-    path("campaign-updates/<int:page_id>/", views.post_update, name="post_update"),
+    path("campaign-updates/<id:page_id>/", views.post_update, name="post_update"),
 ]

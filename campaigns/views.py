@@ -77,9 +77,13 @@ def pledge_pay(request, token):
 def _pay_recovery(request, pledge):
     try:
         payment_method = json.loads(request.body or b"{}").get("payment_method", "")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         payment_method = ""
-    if not isinstance(payment_method, str) or not payment_method.startswith("pm_"):
+    if (
+        not isinstance(payment_method, str)
+        or not payment_method.startswith("pm_")
+        or len(payment_method) > 255
+    ):
         return _json_error("payment_method", _("This is not a Stripe payment method id."))
     try:
         intent = payments.recovery_payment(pledge, payment_method)

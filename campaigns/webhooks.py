@@ -7,13 +7,29 @@ event finds the pledge already where it says, and changes nothing.
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from campaigns import payments, pledging
 from campaigns.models import PaymentEvent, Pledge, PledgeStatus
+
+MAX_ID_LENGTH = 255
+
+
+class MalformedEvent(Exception):
+    """A signed event that does not have the shape of a Stripe event: nothing is stored."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _refused(field, message):
+    return JsonResponse({"errors": {field: [message]}}, status=400)
 
 
 @csrf_exempt
@@ -22,8 +38,9 @@ def stripe_webhook(request):
     try:
         event = payments.construct_event(request.body, request.headers.get("Stripe-Signature", ""))
     except payments.SignatureError:
-        return HttpResponseBadRequest("Invalid signature.")
+        return _refused("signature", _("Invalid or expired signature."))
     try:
+        _check_shape(event)
         with transaction.atomic():
             stored = PaymentEvent.objects.create(
                 stripe_id=event["id"],
@@ -34,15 +51,46 @@ def stripe_webhook(request):
             apply_event(event)
             stored.processed_at = timezone.now()
             stored.save(update_fields=["processed_at"])
+    except MalformedEvent as error:
+        return _refused(error.field, error.message)
     except IntegrityError:
         return JsonResponse({"received": True, "duplicate": True})
     return JsonResponse({"received": True})
 
 
+def _is_id(value):
+    return isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH
+
+
+def _check_shape(event):
+    """What the handlers read: an id, a type, a creation time, and `data.object` as an object."""
+    if not isinstance(event, dict) or not _is_id(event.get("id")):
+        raise MalformedEvent("id", _("A Stripe event needs an id of at most 255 characters."))
+    if not isinstance(event.get("type", ""), str) or len(event.get("type", "")) > 100:
+        raise MalformedEvent("type", _("A Stripe event's type is a short text."))
+    created = event.get("created")
+    if created is not None and not (isinstance(created, int) and 0 <= created < 2**34):
+        raise MalformedEvent("created", _("A Stripe event's creation time is a Unix timestamp."))
+    data = event.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
+        raise MalformedEvent("data", _("A Stripe event carries its object in data.object."))
+    obj = data["object"]
+    if not isinstance(obj.get("metadata") or {}, dict):
+        raise MalformedEvent("data", _("A Stripe object's metadata is an object."))
+    for field in ("id", "payment_intent", "payment_method"):
+        value = obj.get(field)
+        if value is not None and not (isinstance(value, str) and len(value) <= MAX_ID_LENGTH):
+            raise MalformedEvent("data", _("Stripe ids are texts of at most 255 characters."))
+    for field in ("amount", "amount_refunded", "amount_received"):
+        value = obj.get(field)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise MalformedEvent("data", _("Stripe amounts are whole numbers of cents."))
+
+
 def _timestamp(value):
     if not value:
         return None
-    return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
+    return datetime.datetime.fromtimestamp(value, tz=datetime.UTC)
 
 
 def _pledge_for(obj, *id_fields):
@@ -61,7 +109,7 @@ def _pledge_for(obj, *id_fields):
 
 
 def apply_event(event):
-    obj = event.get("data", {}).get("object", {})
+    obj = event["data"]["object"]
     handler = HANDLERS.get(event.get("type"))
     if handler:
         handler(obj)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from django_comments_xtd.models import XtdComment
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -19,7 +19,10 @@ from rest_framework.response import Response
 from lab import advice, ideas, services
 from lab.models import LabBriefPage, TeamApplication, TeamRole, VolunteerSignup, VolunteerTask
 from portal import walls
+from portal.authentication import IsVerifiedMember
 from portal.models import Category, Territory
+
+BIGGEST_ID = 2**63 - 1
 
 
 class Conflict(exceptions.ValidationError):
@@ -68,7 +71,7 @@ class SignupViewSet(
     """
 
     serializer_class = SignupSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsVerifiedMember]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -132,7 +135,7 @@ class ApplicationViewSet(
     """
 
     serializer_class = ApplicationSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsVerifiedMember]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -225,7 +228,7 @@ class IdeaViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, viewsets.Gener
     their proposals' moderation. 429 past the daily limit."""
 
     serializer_class = IdeaSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsVerifiedMember]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -245,9 +248,14 @@ class IdeaViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, viewsets.Gener
 
 class AdviceSerializer(serializers.ModelSerializer):
     page = serializers.IntegerField(
-        write_only=True, help_text="Id of a published brief or campaign (any language)."
+        min_value=1,
+        max_value=BIGGEST_ID,
+        write_only=True,
+        help_text="Id of a published brief or campaign (any language).",
     )
-    parent = serializers.IntegerField(required=False, allow_null=True, write_only=True)
+    parent = serializers.IntegerField(
+        min_value=1, max_value=BIGGEST_ID, required=False, allow_null=True, write_only=True
+    )
     comment = serializers.CharField(max_length=advice.MAX_LENGTH, allow_blank=True)
     followup = serializers.BooleanField(required=False, default=False, write_only=True)
     author = serializers.CharField(source="user_name", read_only=True)
@@ -296,7 +304,7 @@ class AdviceViewSet(
     def get_permissions(self):
         if self.action == "list":
             return [permissions.AllowAny()]
-        return [permissions.IsAuthenticated()]
+        return [IsVerifiedMember()]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -321,6 +329,17 @@ class AdviceViewSet(
             )
         return page
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "page_id",
+                int,
+                required=True,
+                description="Id of a published brief or campaign (any language).",
+            ),
+            OpenApiParameter("experts", bool, description="Only advice from verified experts."),
+        ]
+    )
     def list(self, request, *args, **kwargs):
         queryset = self.paginate_queryset(self.get_queryset())
         serializer = self.get_serializer(

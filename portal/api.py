@@ -1,4 +1,4 @@
-"""The API router (Wagtail API v2 for pages, images, documents) and what /api/v1/ shares.
+"""What /api/v1/ shares: the error shape, the parser, the member and operator endpoints.
 
 Errors from /api/v1/ are always `{"errors": {field: [messages]}}`, in the request's language
 (LocaleMiddleware picks it from Accept-Language, since /api/ carries no language prefix).
@@ -9,44 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from wagtail.api.v2.filters import LocaleFilter
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
-
-from rest_framework import exceptions, generics, permissions, serializers
+from rest_framework import exceptions, generics, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from portal.authentication import IsVerifiedMember
 from portal.models import OperatorPage, User
-
-
-class KnownLocaleFilter(LocaleFilter):
-    """`?locale=` must name one of the portal's languages: anything else is a 400, not a 404."""
-
-    def filter_queryset(self, request, queryset, view):
-        language = request.GET.get("locale")
-        if language is not None and language not in dict(settings.LANGUAGES):
-            raise BadRequestError(_("Unknown language: choose one of fr, nl, de, en."))
-        return super().filter_queryset(request, queryset, view)
-
-
-class PortalPagesAPIViewSet(PagesAPIViewSet):
-    filter_backends = [
-        KnownLocaleFilter if backend is LocaleFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
-    ]
-
-    def get_queryset(self):
-        # Every listed page reports its locale: fetch them with the pages, not one by one.
-        return super().get_queryset().select_related("locale")
-
-
-wagtail_api_router = WagtailAPIRouter("wagtailapi")
-wagtail_api_router.register_endpoint("pages", PortalPagesAPIViewSet)
-wagtail_api_router.register_endpoint("images", ImagesAPIViewSet)
-wagtail_api_router.register_endpoint("documents", DocumentsAPIViewSet)
 
 NON_FIELD = "non_field_errors"
 
@@ -96,7 +63,7 @@ class MeView(generics.RetrieveUpdateAPIView):
     """The signed-in member's profile; PATCH changes names or the preferred language."""
 
     serializer_class = MemberSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsVerifiedMember]
     http_method_names = ["get", "patch", "options"]
 
     def get_object(self):

@@ -7,7 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.urls import register_converter
+
         from portal import signals  # noqa: F401
+        from portal.converters import IdConverter
         from portal.workflow_names import replace_wagtail_notifiers
 
         replace_wagtail_notifiers()
+        register_converter(IdConverter, "id")

@@ -6,13 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import api, views
+from portal import api_v2, views
 from portal.admin_walls import wall_admin_urls
 
 urlpatterns = [
+    path("admin/login/", views.admin_login),
+    path("admin/password_reset/", views.admin_password_reset),
     path("admin/", include(wall_admin_urls(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api.wagtail_api_router.urls),
+    path("api/v2/", api_v2.router.urls),
     path("api/v1/", include("portal.api_urls")),
     path("stripe/", include("campaigns.webhook_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,12 +1,22 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from portal.forms import ProfileForm
 
 
 def page_not_found(request, exception=None):
+    """API clients get JSON in their API's error shape, visitors the site's 404 page."""
+    if request.path_info.startswith("/api/v1/"):
+        return JsonResponse({"errors": {"non_field_errors": [_("Not found.")]}}, status=404)
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"message": _("Not found.")}, status=404)
     return render(request, "404.html", status=404)
 
 
@@ -25,3 +35,19 @@ def profile(request):
     return render(
         request, "account/profile.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+def admin_login(request):
+    """Wagtail's own log-in form would bypass allauth's rate limits and e-mail confirmation:
+    staff log in where members do, and come back to the admin page they asked for."""
+    next_url = request.GET.get("next") or request.POST.get("next") or reverse("wagtailadmin_home")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("wagtailadmin_home")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
+def admin_password_reset(request):
+    """Resetting a password is allauth's, rate limited per address and per client."""
+    return redirect("account_reset_password")

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,7 +14,7 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 
-from portal import walls
+from portal import published_media, walls
 from portal.models import OperatorPage
 from portal.operators import create_operator
 
@@ -134,3 +135,17 @@ def register_translation_parity_menu_item():
     from portal import reports
 
     return reports.menu_item()
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_documents(document, request):
+    """/documents/<id>/<name> serves what live, public pages use; the rest only to the staff
+    who may choose the document in the admin (its operator's editors and moderators)."""
+    if published_media.is_published(document):
+        return None
+    permissions = policy_registry.get_by_type(type(document))
+    if permissions.user_has_any_permission_for_instance(
+        request.user, ["change", "choose"], document
+    ):
+        return None
+    raise Http404

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 
 from portal.blocks import StoryBlock
+from portal.links import absolute_page_url
 
 
 class BasePage(Page):
@@ -28,6 +29,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_full_url(self, request=None):
+        return absolute_page_url(self, request)
+
+    full_url = property(get_full_url)
 
     @cached_property
     def is_fallback(self):

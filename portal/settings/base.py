@@ -199,8 +199,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Maillon] "
 
-# Staff log in where members do, so the admin gets the same rate limiting.
+# Staff log in where members do, so the admin gets the same rate limiting and the same
+# e-mail confirmation; /admin/login/ and /admin/password_reset/ redirect there (portal.urls).
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [
@@ -266,10 +268,15 @@ WAGTAILAPI_LIMIT_MAX = 100
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_SCHEMA_CLASS": "portal.schema.PortalAutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["portal.authentication.MemberSessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "portal.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "EXCEPTION_HANDLER": "portal.api.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,

@@ -3,9 +3,21 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env
+from .base import (
+    ALLOWED_HOSTS,
+    SECRET_KEY,
+    STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    env,
+)
 
-for _name, _value in {"SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": ALLOWED_HOSTS}.items():
+for _name, _value in {
+    "SECRET_KEY": SECRET_KEY,
+    "ALLOWED_HOSTS": ALLOWED_HOSTS,
+    # Without them every pledge fails, and the webhook cannot tell Stripe from a forger.
+    "STRIPE_SECRET_KEY": STRIPE_SECRET_KEY,
+    "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
+}.items():
     if not _value:
         raise ImproperlyConfigured(f"{_name} must be set in production.")
 if "DATABASE_URL" not in env.ENVIRON:

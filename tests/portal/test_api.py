@@ -112,7 +112,8 @@ def test_v1_operators_in_one_language(
 
 def test_v1_me_requires_a_member(client, site):
     response = client.get("/api/v1/me/", headers={"accept-language": "de"})
-    assert response.status_code == 403
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == 'Session realm="Maillon"'
     assert response.json()["errors"]["non_field_errors"] == ["Anmeldedaten fehlen."]
 
 
@@ -153,3 +154,40 @@ def test_openapi_schema_and_docs(client, site):
     assert docs.status_code == 200
     html = docs.content.decode()
     assert "cdn" not in html.lower() and "redoc" in html.lower()
+
+
+def test_unknown_api_paths_answer_json_404(client, site):
+    response = client.get("/api/v1/nothing-here/", headers={"accept-language": "nl"})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"errors": {"non_field_errors": ["Niet gevonden."]}}
+    response = client.get("/api/v2/nothing-here/")
+    assert response.status_code == 404
+    assert "message" in response.json()
+
+
+def test_every_operation_documents_its_error_answers(client, site):
+    schema = client.get("/api/v1/schema/?format=json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            answers = set(operation["responses"])
+            assert {"400", "403", "404", "429"} <= answers, (method, path)
+            if method in ("post", "patch", "put", "delete"):
+                assert "409" in answers, (method, path)
+    assert "401" in schema["paths"]["/api/v1/me/"]["get"]["responses"]
+    assert "401" not in schema["paths"]["/api/v1/operators/"]["get"]["responses"]
+    advice = schema["paths"]["/api/v1/advice/"]["get"]["parameters"]
+    assert {"name": "page_id", "required": True}.items() <= next(
+        p for p in advice if p["name"] == "page_id"
+    ).items()
+
+
+def test_links_follow_the_request_and_base_url_not_the_seeded_site(client, published, settings):
+    published.get_site().__class__.objects.update(hostname="127.0.0.1", port=8000)
+    response = client.get(f"/api/v2/pages/{published.pk}/")
+    assert response.json()["meta"]["html_url"] == "http://testserver/fr/nestup/atelier-velo/"
+    listing = client.get("/api/v2/pages/?type=portal.ContentPage").json()["items"]
+    assert listing[0]["meta"]["html_url"] == "http://testserver/fr/nestup/atelier-velo/"
+    settings.WAGTAILADMIN_BASE_URL = "https://maillon.be"
+    published.refresh_from_db()
+    assert published.full_url == "https://maillon.be/fr/nestup/atelier-velo/"

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.cache import cache
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from portal.models import User
 
@@ -155,3 +156,80 @@ def test_profile_rejects_unknown_language(member_client, member, site):
     assert "Select a valid choice" in response.content.decode()
     member.refresh_from_db()
     assert member.preferred_language == "fr"
+
+
+def test_the_admin_log_in_path_is_rate_limited_like_the_members_one(client, editor):
+    for _attempt in range(30):
+        response = client.post("/admin/login/", {"username": editor.email, "password": "mauvais"})
+        login_url = response["Location"]
+        assert login_url.startswith("/fr/accounts/login/?next=")
+        client.post(login_url, {"login": editor.email, "password": "mauvais"})
+    client.post("/admin/login/", {"username": editor.email, "password": "correct horse battery"})
+    assert "_auth_user_id" not in client.session
+    response = client.post(login_url, {"login": editor.email, "password": "correct horse battery"})
+    assert response.status_code == 429 or "Trop de tentatives" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_admin_log_in_path_keeps_where_staff_were_going(client, editor):
+    response = client.get("/admin/login/?next=/admin/pages/", headers={"accept-language": "nl"})
+    assert response["Location"] == "/nl/accounts/login/?next=%2Fadmin%2Fpages%2F"
+    response = client.get("/admin/login/?next=https://evil.example/")
+    assert response["Location"] == "/fr/accounts/login/?next=%2Fadmin%2F"
+    response = client.post(
+        "/fr/accounts/login/?next=/admin/pages/",
+        {"login": editor.email, "password": "correct horse battery"},
+    )
+    assert response["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == 200
+
+
+@pytest.fixture
+def unconfirmed_editor(operator):
+    from tests.factories import MemberFactory
+
+    user = MemberFactory(confirmed=False)
+    user.save()
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
+    user.groups.add(operator.editors_group)
+    return user
+
+
+def test_an_unconfirmed_address_logs_in_nowhere(client, unconfirmed_editor):
+    credentials = {"login": unconfirmed_editor.email, "password": "correct horse battery"}
+    client.post("/admin/login/", {"username": unconfirmed_editor.email, **credentials})
+    assert "_auth_user_id" not in client.session
+    response = client.post("/fr/accounts/login/?next=/admin/", credentials)
+    assert "_auth_user_id" not in client.session
+    assert response.get("Location") != "/admin/"
+    assert client.get("/admin/").status_code == 302
+    assert "Confirmez votre adresse e-mail" in mail.outbox[-1].subject
+
+
+def test_an_unconfirmed_member_cannot_post_through_the_api(client, unconfirmed_editor, operator):
+    client.force_login(unconfirmed_editor)
+    idea = {"title": "Un atelier vélo", "kind": "idea", "summary": "Réparer ensemble."}
+    response = client.post(
+        "/api/v1/ideas/", idea, content_type="application/json", headers={"accept-language": "en"}
+    )
+    assert response.status_code == 403
+    assert response.json() == {
+        "errors": {"non_field_errors": ["Confirm your e-mail address before you take part."]}
+    }
+    response = client.post(
+        "/api/v1/advice/",
+        {"page": operator.pk, "comment": "Bonne idée."},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert client.get("/api/v1/me/").status_code == 403
+
+
+def test_the_admin_password_reset_sends_no_mail(client, editor):
+    response = client.post("/admin/password_reset/", {"email": editor.email})
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/accounts/password/reset/"
+    for path in ("/admin/password_reset/done/", "/admin/password_reset/complete/"):
+        assert client.get(path).status_code in (302, 404)
+    assert mail.outbox == []

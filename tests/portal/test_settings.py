@@ -9,6 +9,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_ONLY_VARIABLES = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+PRODUCTION_SECRETS = {
+    "SECRET_KEY": "x7#pQ2!vL9@mZ4$wK8^rT1&yB6*nH3(jF5)gD0_sA-eC+uV=iO~lP",
+    "STRIPE_SECRET_KEY": "sk_live_maillon",
+    "STRIPE_WEBHOOK_SECRET": "whsec_maillon",
+}
 
 
 def manage(*args, **env):
@@ -32,7 +37,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
         "--deploy",
         "--fail-level",
         "WARNING",
-        SECRET_KEY="x7#pQ2!vL9@mZ4$wK8^rT1&yB6*nH3(jF5)gD0_sA-eC+uV=iO~lP",
+        **PRODUCTION_SECRETS,
         ALLOWED_HOSTS="maillon.be",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
@@ -46,6 +51,20 @@ def test_production_refuses_to_start_without_its_secrets(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"])
+def test_production_refuses_to_start_without_stripe_secrets(tmp_path, missing):
+    secrets = {name: value for name, value in PRODUCTION_SECRETS.items() if name != missing}
+    result = manage(
+        "check",
+        **secrets,
+        ALLOWED_HOSTS="maillon.be",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        **{missing: ""},
+    )
+    assert result.returncode != 0
+    assert f"{missing} must be set in production" in result.stderr
 
 
 @pytest.mark.django_db
