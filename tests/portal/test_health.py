@@ -57,6 +57,8 @@ def serve(tmp_path, database_url):
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "health-test-secret-key-health-test-secret-key-0123",
+        "STRIPE_SECRET_KEY": "sk_live_maillon",
+        "STRIPE_WEBHOOK_SECRET": "whsec_maillon",
         "ALLOWED_HOSTS": "maillon.be",
         "DATABASE_URL": database_url,
         "REDIS_URL": "",

@@ -94,6 +94,8 @@ def test_the_environment_puts_media_in_the_bucket(s3_endpoint, bucket, tmp_path)
             **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "SECRET_KEY": "media-test-secret-key-media-test-secret-key-012345",
+            "STRIPE_SECRET_KEY": "sk_live_maillon",
+            "STRIPE_WEBHOOK_SECRET": "whsec_maillon",
             "ALLOWED_HOSTS": "maillon.be",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
             **s3_environment(s3_endpoint, name),

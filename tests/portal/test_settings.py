@@ -131,7 +131,7 @@ def test_two_app_processes_share_sessions_and_cache_through_redis(tmp_path):
     def process(name, code):
         database = f"sqlite:///{tmp_path / name}.sqlite3"
         env = {
-            "SECRET_KEY": "x7#pQ2!vL9@mZ4$wK8^rT1&yB6*nH3(jF5)gD0_sA-eC+uV=iO~lP",
+            **PRODUCTION_SECRETS,
             "ALLOWED_HOSTS": "maillon.be",
             "DATABASE_URL": database,
             "REDIS_URL": REDIS_TEST_URL,

@@ -10,7 +10,9 @@ import pytest
 from search.models import SearchEntry
 from tests.factories.campaigns import CampaignPageFactory
 
-pytestmark = pytest.mark.django_db
+# The worker closes old connections between tasks, as a long-running process must: only a
+# committed database survives that (a test's open transaction would be closed with it).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_db_worker_runs_the_tasks_that_publishing_queued(settings, operator):
