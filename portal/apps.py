@@ -7,4 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import signals  # noqa: F401
+        from portal import pagecache, signals  # noqa: F401
+
+        pagecache.connect()

@@ -33,6 +33,10 @@ env = environ.Env(
     ELASTICSEARCH_INDEX_PREFIX=(str, "maillon"),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
+    PAGE_CACHE_TIMEOUT=(int, 600),
+    PAGE_CACHE_MAX_AGE=(int, 30),
+    PAGE_CACHE_S_MAXAGE=(int, 60),
+    FRONTEND_CACHE_PURGE_URL=(str, ""),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -54,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -89,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -142,6 +148,24 @@ else:
             "LOCATION": "portal_cache",
         }
     }
+
+# Whole pages for anonymous visitors (portal.pagecache): seconds in the cache above (0 turns it
+# off; entries are dropped as soon as anything they show changes), then what browsers
+# (max-age) and shared caches (s-maxage) may keep. A reverse proxy that accepts HTTP PURGE
+# requests (Varnish, nginx) is purged on publish and when money moves via FRONTEND_CACHE_PURGE_URL.
+PAGE_CACHE_TIMEOUT = env("PAGE_CACHE_TIMEOUT")
+PAGE_CACHE_MAX_AGE = env("PAGE_CACHE_MAX_AGE")
+PAGE_CACHE_S_MAXAGE = env("PAGE_CACHE_S_MAXAGE")
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
+    if env("FRONTEND_CACHE_PURGE_URL")
+    else {}
+)
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [

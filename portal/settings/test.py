@@ -12,3 +12,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Pages are rendered afresh for every request, as most tests expect; the page cache's own tests
+# (tests/*/test_page_cache.py) turn it on.
+PAGE_CACHE_TIMEOUT = 0
