@@ -9,10 +9,14 @@ entry and the generation. Purging everything is coarse, but it can never miss a 
 shows a counter, and the site is read far more often than money moves.
 
 What is never stored: a request carrying a session or a messages cookie (members, visitors
-with a flash message), a response that sets a cookie or used the CSRF token, a page with view
-restrictions, anything but a 200 from Wagtail's page view. Those responses say
-`Cache-Control: private`. Stored pages say `public` with `max-age`/`s-maxage` and an `ETag`, so
-a reverse proxy can keep them too; wagtail.contrib.frontend_cache purges it (see `purge_page`).
+with a flash message), a response that sets a cookie or used the CSRF token (a restricted
+page's password form), anything but a 200 from Wagtail's page view. Those responses say
+`Cache-Control: private`. Stored pages say `public` with `max-age`/`s-maxage` and an `ETag`,
+so a reverse proxy can keep them too; wagtail.contrib.frontend_cache purges it (`purge_page`).
+
+Pages rendered for members share the same generation through `remember()`: the menu, a page's
+translations and a campaign's public figures are computed once per generation, so a member's
+page costs only their own small parts.
 """
 
 import hashlib
@@ -30,6 +34,7 @@ GENERATION_KEY = "pagecache:generation"
 CACHEABLE_ATTRIBUTE = "_page_cacheable"
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/stripe/", "/documents/", "/static/", "/media/")
 STORED_HEADERS_EXCLUDED = {"set-cookie"}
+MEMO_TIMEOUT = 300  # also bounds how late a passing deadline shows in listings
 
 # Models whose rows a public page shows besides pages themselves, by "app_label.ModelName":
 # saving or deleting one starts a new generation. Apps add theirs with `follow()`, with a
@@ -83,6 +88,31 @@ def purge_page(page):
     batch = PurgeBatch()
     batch.add_pages(pages)
     batch.purge()
+
+
+def generation_of(request=None):
+    """The site's generation, read once per request (the middleware reads it for the page)."""
+    generation = getattr(request, "page_generation", None)
+    if generation is None:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, time.time_ns(), None)
+            generation = cache.get(GENERATION_KEY)
+        if request is not None:
+            request.page_generation = generation
+    return generation
+
+
+def remember(request, key, compute):
+    """`compute()`'s result, computed once per generation: for public data only (the same for
+    every visitor), which any change shown on a page makes stale at once."""
+    generation = generation_of(request)
+    entry = cache.get(f"pagememo:{key}")
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    cache.set(f"pagememo:{key}", (generation, value), MEMO_TIMEOUT)
+    return value
 
 
 def _cache_key(request):
@@ -153,11 +183,8 @@ class PageCacheMiddleware:
         if usable:
             key = _cache_key(request)
             found = cache.get_many([key, GENERATION_KEY])
-            generation = found.get(GENERATION_KEY)
-            if generation is None:
-                generation = time.time_ns()
-                if not cache.add(GENERATION_KEY, generation, None):
-                    generation = cache.get(GENERATION_KEY)
+            request.page_generation = found.get(GENERATION_KEY)
+            generation = generation_of(request)
             entry = found.get(key)
             if entry is not None and entry[0] == generation:
                 return _from_entry(request, entry)
@@ -181,9 +208,12 @@ class PageCacheMiddleware:
 
 
 def mark_cacheable(page, request, serve_args, serve_kwargs):
-    """Wagtail's before_serve_page hook: this request serves a public page."""
-    if not page.get_view_restrictions().exists():
-        setattr(request, CACHEABLE_ATTRIBUTE, True)
+    """Wagtail's before_serve_page hook: this request serves a page.
+
+    Restricted pages need no check here: without a session, a visitor gets a redirect to the
+    log-in page or a password form carrying a CSRF token, and neither is stored.
+    """
+    setattr(request, CACHEABLE_ATTRIBUTE, True)
 
 
 def _on_save_or_delete(sender, instance, **kwargs):

@@ -258,25 +258,37 @@ class CampaignPage(BasePage):
             tier.claimed = claimed.get(tier.translation_key, 0)
         return tiers
 
+    def public_context(self):
+        """What the page shows every visitor, computed once per generation of the site."""
+        from campaigns.models.pledges import Pledge
+        from campaigns.updates import updates_of
+
+        return {
+            "operator": self.operator_page,
+            "tiers": self.tiers_with_stock(),
+            "updates": updates_of(self),
+            "recent_backers": list(
+                Pledge.objects.counted()
+                .filter(campaign_key=self.translation_key)
+                .order_by("-counted_at")[:12]
+            ),
+            "match_funds": list(self.match_funds.filter(active=True).select_related("operator")),
+            "totals": self.totals,
+            "related": (self.category, self.territory, self.project_holder),
+        }
+
     def get_context(self, request, *args, **kwargs):
         from campaigns.forms import UpdateForm
-        from campaigns.models.pledges import Pledge
-        from campaigns.updates import can_post_update, updates_of
+        from campaigns.updates import can_post_update
+        from portal.pagecache import remember
 
         context = super().get_context(request, *args, **kwargs)
-        context["operator"] = self.operator_page
-        context["tiers"] = self.tiers_with_stock()
-        context["updates"] = updates_of(self)
+        public = remember(request, f"campaign:{self.pk}", self.public_context)
+        self.set_totals(public.pop("totals"))
+        self.category, self.territory, self.project_holder = public.pop("related")
+        context.update(public)
         if can_post_update(request.user, self, context["operator"]):
             context["update_form"] = UpdateForm()
-        context["recent_backers"] = list(
-            Pledge.objects.counted()
-            .filter(campaign_key=self.translation_key)
-            .order_by("-counted_at")[:12]
-        )
-        context["match_funds"] = list(
-            self.match_funds.filter(active=True).select_related("operator")
-        )
         context["stripe_js_url"] = settings.STRIPE_JS_URL
         context["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
         return context
