@@ -42,6 +42,18 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
         # Every listed page reports its locale: fetch them with the pages, not one by one.
         return super().get_queryset().select_related("locale")
 
+    def paginate_queryset(self, queryset):
+        """One page of results; a page type that computes fields (a campaign's money, a brief's
+        counters) fetches them for the whole page at once in `prepare_listing(pages)`."""
+        pages = list(super().paginate_queryset(queryset))
+        by_type = {}
+        for page in pages:
+            by_type.setdefault(type(page), []).append(page)
+        for model, group in by_type.items():
+            if hasattr(model, "prepare_listing"):
+                model.prepare_listing(group)
+        return pages
+
 
 wagtail_api_router = WagtailAPIRouter("wagtailapi")
 wagtail_api_router.register_endpoint("pages", PortalPagesAPIViewSet)

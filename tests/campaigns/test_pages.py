@@ -194,3 +194,18 @@ def test_backer_sees_and_cancels_a_pledge_from_the_emailed_link(client, campaign
     assert response.status_code == 302
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.CANCELLED
+
+
+def test_wagtail_api_listing_costs_the_same_for_2_or_12_campaigns(client, operator):
+    def count():
+        url = "/api/v2/pages/?type=campaigns.CampaignPage&fields=*"
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for _n in range(2):
+        _populate(CampaignPageFactory(parent=operator), tiers=1, pledges=1)
+    with_two = count()
+    for _n in range(10):
+        _populate(CampaignPageFactory(parent=operator), tiers=4, pledges=6)
+    assert count() == with_two <= 14

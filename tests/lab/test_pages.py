@@ -261,3 +261,41 @@ def test_past_tasks_show_no_sign_up_button(member_client, brief):
     )
     assert response.status_code == 302
     assert not VolunteerSignup.objects.exists()
+
+
+def test_brief_page_costs_the_same_whatever_its_needs(client, operator):
+    def count(brief):
+        client.get(brief.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(brief.url).status_code == 200
+        return len(queries)
+
+    def brief_with(n):
+        brief = LabBriefPageFactory(parent=operator, category=CategoryFactory())
+        for _i in range(n):
+            task = VolunteerTaskFactory(brief=brief)
+            TeamRoleFactory(brief=brief)
+            AdviceQuestionFactory(brief=brief)
+            VolunteerSignupFactory(task=task)
+        brief.save_revision().publish()
+        return brief
+
+    assert count(brief_with(8)) == count(brief_with(1)) <= 12
+
+
+def test_api_brief_listing_costs_the_same_for_2_or_10_briefs(client, operator):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v2/pages/?type=lab.LabBriefPage&fields=*").status_code == 200
+        return len(queries)
+
+    def add_briefs(n):
+        for _i in range(n):
+            brief = LabBriefPageFactory(parent=operator, category=CategoryFactory())
+            VolunteerSignupFactory(task=VolunteerTaskFactory(brief=brief))
+            TeamRoleFactory(brief=brief)
+
+    add_briefs(2)
+    with_two = count()
+    add_briefs(8)
+    assert count() == with_two <= 22
