@@ -28,7 +28,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 
 GENERATION_KEY = "pagecache:generation"
 CACHEABLE_ATTRIBUTE = "_page_cacheable"
@@ -205,6 +205,23 @@ class PageCacheMiddleware:
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        _memoized_route(request, view_func, view_args, view_kwargs)
+
+
+def _memoized_route(request, view_func, view_args, view_kwargs):
+    """Wagtail's routing (the site's root in the active language, then one query per path
+    segment) once per generation: Wagtail's serve view reads the result from the request."""
+    from wagtail.models import Page
+    from wagtail.views import serve
+
+    if view_func is not serve:
+        return
+    path = view_kwargs.get("path", view_args[0] if view_args else "")
+    key = f"route:{request.get_host()}:{get_language()}:{path}"
+    route = remember(request, key[:250], lambda: Page.route_for_request(request, path))
+    request._wagtail_route_for_request = route
 
 
 def mark_cacheable(page, request, serve_args, serve_kwargs):
