@@ -25,6 +25,7 @@ import time
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
@@ -63,8 +64,14 @@ def new_generation():
 
 def changed(page_of=None, instance=None):
     """Something public changed: new generation now and at commit; with a reverse proxy
-    configured, purge the page `page_of(instance)` (and its listings) from it too."""
-    new_generation()
+    configured, purge the page `page_of(instance)` (and its listings) from it too.
+
+    The bump at commit is the one that matters. With the database cache inside a transaction
+    there is no bump now: the cache row would stay locked until the commit, and every pledge
+    in flight would queue behind it.
+    """
+    if not (isinstance(cache, DatabaseCache) and transaction.get_connection().in_atomic_block):
+        new_generation()
     transaction.on_commit(new_generation, robust=True)
     if page_of is not None and settings.WAGTAILFRONTENDCACHE:
         page = page_of(instance)
