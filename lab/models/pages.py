@@ -221,7 +221,12 @@ class LabBriefPage(BasePage):
         locale = Locale.get_active()
         for field in ("category", "territory"):
             items = [getattr(brief, field) for brief in briefs if getattr(brief, field)]
-            model = brief._meta.get_field(field).related_model
+            for item in items:
+                item.listed_translation = item
+            items = [item for item in items if item.locale_id != locale.pk]
+            if not items:
+                continue
+            model = cls._meta.get_field(field).related_model
             translations = {
                 item.translation_key: item
                 for item in model.objects.filter(

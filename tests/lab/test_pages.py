@@ -298,4 +298,4 @@ def test_api_brief_listing_costs_the_same_for_2_or_10_briefs(client, operator):
     add_briefs(2)
     with_two = count()
     add_briefs(8)
-    assert count() == with_two <= 22
+    assert count() == with_two <= 16
