@@ -167,6 +167,10 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 
+# Members' sessions are read from the cache (written through to the database): one query less
+# on every page a member sees.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
