@@ -214,7 +214,17 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        _memoized_route(request, view_func, view_args, view_kwargs)
+        if not request.path.startswith(("/admin/", "/stripe/")):
+            _memoized_site(request)
+            _memoized_route(request, view_func, view_args, view_kwargs)
+
+
+def _memoized_site(request):
+    """The Wagtail site of the request's host, once per generation (a site saved is followed)."""
+    from wagtail.models import Site
+
+    key = f"site:{request.get_host()}:{request.get_port()}"
+    request._wagtail_site = remember(request, key, lambda: Site.find_for_request(request))
 
 
 def _memoized_route(request, view_func, view_args, view_kwargs):
