@@ -214,9 +214,11 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path.startswith(("/admin/", "/stripe/")):
+        from wagtail.views import serve
+
+        if view_func is serve or request.path.startswith("/api/v2/"):
             _memoized_site(request)
-            _memoized_route(request, view_func, view_args, view_kwargs)
+        _memoized_route(request, view_func, view_args, view_kwargs)
 
 
 def _memoized_site(request):
