@@ -90,3 +90,7 @@ e2e: $(STAMP) ## Browser tests only (Playwright + Debian's Chromium)
 
 clean: ## Remove the venv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static media .localstripe.log
+
+.PHONY: bench-pages
+bench-pages: $(STAMP) ## Pages per second vs a raw-WSGI page (DATABASE_URL: PostgreSQL, seeded demo)
+	DJANGO_SETTINGS_MODULE=portal.settings.bench $(PY) bench/pages.py $(BENCH_ARGS)

@@ -11,7 +11,13 @@ class CampaignsConfig(AppConfig):
 
         from campaigns.models import CampaignPage
         from campaigns.updates import announce_page_updates
+        from portal import pagecache
 
         page_published.connect(
             announce_page_updates, sender=CampaignPage, dispatch_uid="campaigns_announce_updates"
         )
+        # Money moved or news was posted: cached pages showing the campaign are stale.
+        pagecache.follow("campaigns.Pledge", lambda pledge: pledge.campaign)
+        pagecache.follow("campaigns.PledgeMatch", lambda match: match.pledge.campaign)
+        pagecache.follow("campaigns.MatchFund")
+        pagecache.follow("campaigns.PostedUpdate", lambda update: update.campaign)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import COUNTED_STATUSES, CampaignStatus, FundingModel, Pledge
 from portal.models import Category, OperatorPage, Territory
+from portal.pagecache import remember
 
 PER_PAGE = 12
 SORTS = {
@@ -47,13 +48,20 @@ def _by_status(campaigns, status):
     return campaigns.filter(conditions[status])
 
 
+def _filter_choices(locale_id):
+    """Categories, territories and operators to filter by, the same for every visitor."""
+    return (
+        list(Category.objects.filter(locale_id=locale_id)),
+        list(Territory.objects.filter(locale_id=locale_id)),
+        list(OperatorPage.objects.live().public().filter(locale_id=locale_id).order_by("title")),
+    )
+
+
 def filtered_campaigns(index, params):
     """The page of campaigns to show and the filter choices, for the index's language."""
     locale_id = index.locale_id
-    categories = list(Category.objects.filter(locale_id=locale_id))
-    territories = list(Territory.objects.filter(locale_id=locale_id))
-    operators = list(
-        OperatorPage.objects.live().public().filter(locale_id=locale_id).order_by("title")
+    categories, territories, operators = remember(
+        None, f"campaign_filters:{locale_id}", lambda: _filter_choices(locale_id)
     )
     chosen = {
         "category": params.get("category", ""),

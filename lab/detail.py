@@ -3,14 +3,42 @@
 from lab.counters import counters_for
 from lab.models import BriefFollow, BriefGraduation, TeamApplication, VolunteerSignup
 from lab.services import can_organise, is_operator_staff, is_owner
+from portal.pagecache import remember
 
 
-def brief_context(page, request):
+def _public_part(page):
+    """What every visitor sees, computed once per generation of the site (portal.pagecache)."""
     roles = list(page.roles.all())
     questions = list(page.questions.all())
     tasks = list(page.tasks.all())
     page._prefetched_objects_cache = {"roles": roles, "questions": questions, "tasks": tasks}
-    counters = counters_for([page])[page.pk]
+    graduation = BriefGraduation.objects.filter(brief=page.original).select_related("campaign")
+    graduation = graduation.first()
+    graduated_campaign = None
+    if graduation is not None:
+        campaign = graduation.campaign
+        graduated_campaign = campaign.get_translation_or_none(page.locale) or campaign
+    return {
+        "roles": roles,
+        "questions": questions,
+        "tasks": tasks,
+        "counters": counters_for([page])[page.pk],
+        "original": page.original,
+        "graduated_campaign": graduated_campaign,
+        "section": page.get_parent(),
+        "category": page.category.localized if page.category_id else None,
+        "territory": page.territory.localized if page.territory_id else None,
+        "proposed_by": page.proposed_by,
+    }
+
+
+def brief_context(page, request):
+    public = remember(request, f"brief:{page.pk}", lambda: _public_part(page))
+    roles, questions, tasks = public["roles"], public["questions"], public["tasks"]
+    page._prefetched_objects_cache = {"roles": roles, "questions": questions, "tasks": tasks}
+    page.__dict__["original"] = public["original"]
+    page.proposed_by = public["proposed_by"]
+    counters = public["counters"]
     user = request.user
 
     my_signups, my_applications, following = {}, {}, False
@@ -34,14 +62,11 @@ def brief_context(page, request):
         ).exists()
 
     organiser = can_organise(user, page.original) if user.is_authenticated else False
-    graduation = BriefGraduation.objects.filter(brief=page.original).select_related("campaign")
-    graduation = graduation.first()
-    graduated_campaign = None
-    if graduation is not None:
-        campaign = graduation.campaign
-        graduated_campaign = campaign.get_translation_or_none(page.locale) or campaign
     return {
         "counters": counters,
+        "section": public["section"],
+        "category": public["category"],
+        "territory": public["territory"],
         "roles": [
             {
                 "role": role,
@@ -64,7 +89,7 @@ def brief_context(page, request):
             for task in tasks
         ],
         "following": following,
-        "graduated_campaign": graduated_campaign,
+        "graduated_campaign": public["graduated_campaign"],
         "is_organiser": organiser,
         "is_owner": user.is_authenticated and is_owner(user, page.original),
         "is_operator_staff": organiser and is_operator_staff(user, page.original),

@@ -19,6 +19,7 @@ from lab.models import (
     VolunteerTask,
 )
 from portal.models import Category, OperatorPage, Territory
+from portal.pagecache import remember
 
 NEED_FILTERS = {
     "acts": _("Needs volunteers"),
@@ -78,19 +79,28 @@ def needing(queryset, need):
     return queryset
 
 
-def _by_translation_key(model, locale):
-    return {item.translation_key: item for item in model.objects.filter(locale=locale)}
+def _by_translation_key(model, locale_id):
+    return {item.translation_key: item for item in model.objects.filter(locale_id=locale_id)}
+
+
+def _filter_choices(locale):
+    """Operators, categories and territories to filter by, the same for every visitor."""
+    return (
+        list(OperatorPage.objects.live().public().filter(locale_id=locale).order_by("title")),
+        _by_translation_key(Category, locale),
+        _by_translation_key(Territory, locale),
+    )
 
 
 def lab_listing(request, index_page):
     """Context for /lab/: filters, one page of briefs with their counters, in constant queries."""
-    locale = index_page.locale
+    locale = index_page.locale_id
     params = request.GET
-    operators = list(OperatorPage.objects.live().public().filter(locale=locale).order_by("title"))
-    categories = _by_translation_key(Category, locale)
-    territories = _by_translation_key(Territory, locale)
+    operators, categories, territories = remember(
+        request, f"lab_filters:{locale}", lambda: _filter_choices(locale)
+    )
 
-    briefs = LabBriefPage.objects.open().filter(locale=locale)
+    briefs = LabBriefPage.objects.open().filter(locale_id=locale)
     filters = {}
     kind = params.get("kind")
     if kind in LabBriefPage.Kind.values:
@@ -118,9 +128,18 @@ def lab_listing(request, index_page):
         .prefetch_related("roles", "questions", "tasks")
         .order_by("-first_published_at", "-pk")
     )
-    page = Paginator(briefs, BRIEFS_PER_PAGE).get_page(params.get("page"))
-    items = list(page.object_list)
-    counters = counters_for(items)
+    paginator = Paginator(briefs, BRIEFS_PER_PAGE)
+
+    def one_page():
+        page = paginator.get_page(params.get("page"))
+        items = list(page.object_list)
+        return page.number, paginator.count, items, counters_for(items)
+
+    key = f"lab_page:{locale}:{urlencode(sorted(filters.items()))}:{params.get('page', '')}"
+    number, count, items, counters = remember(request, key[:200], one_page)
+    paginator.__dict__["count"] = count
+    page = paginator.page(number)
+    page.object_list = items
     operator_by_path = {o.path: o for o in operators}
     cards = [
         {

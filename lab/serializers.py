@@ -7,13 +7,13 @@ class TaxonomyField(serializers.Field):
     """A category or territory in the requested language when translated: id, name, slug."""
 
     def to_representation(self, item):
-        item = item.localized
+        item = getattr(item, "listed_translation", None) or item.localized
         return {"id": item.pk, "name": item.name, "slug": item.slug}
 
 
 class OperatorField(serializers.Field):
     def to_representation(self, page):
-        section = page.get_parent().specific
+        section = getattr(page, "section", None) or page.get_parent().specific
         return {"id": section.pk, "title": section.title, "slug": section.slug}
 
 

@@ -176,6 +176,25 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         # Every listed page reports its locale: fetch them with the pages, not one by one.
         return super().get_queryset().select_related("locale")
 
+    def get_base_queryset(self):
+        # Wagtail asks three times per listing; each answer costs the view restrictions and
+        # the site's root page.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
+    def paginate_queryset(self, queryset):
+        """One page of results; a page type that computes fields (a campaign's money, a brief's
+        counters) fetches them for the whole page at once in `prepare_listing(pages)`."""
+        pages = list(super().paginate_queryset(queryset))
+        by_type = {}
+        for page in pages:
+            by_type.setdefault(type(page), []).append(page)
+        for model, group in by_type.items():
+            if hasattr(model, "prepare_listing"):
+                model.prepare_listing(group)
+        return pages
+
 
 class PublishedImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     """Only images that live, public pages use (see portal.published_media)."""

@@ -9,9 +9,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from portal import signals  # noqa: F401
+        from portal import pagecache, signals  # noqa: F401
         from portal.converters import IdConverter
         from portal.workflow_names import replace_wagtail_notifiers
 
+        pagecache.connect()
         replace_wagtail_notifiers()
         register_converter(IdConverter, "id")

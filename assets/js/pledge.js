@@ -5,8 +5,11 @@
 (function () {
   "use strict";
 
+  /* Members' pages carry the token; the page anonymous visitors get is cached and carries
+     none, and the API asks none of them. */
   function csrfToken(form) {
-    return form.querySelector("[name=csrfmiddlewaretoken]").value;
+    const field = form.querySelector("[name=csrfmiddlewaretoken]");
+    return field ? field.value : "";
   }
 
   function messageOf(problem) {

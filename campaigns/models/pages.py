@@ -250,35 +250,65 @@ class CampaignPage(BasePage):
     def operator_page(self):
         return self.get_parent().specific
 
+    @classmethod
+    def prepare_listing(cls, campaigns):
+        """Totals, tiers and places of many campaigns in three queries (API listings)."""
+        from django.db.models import prefetch_related_objects
+
+        from campaigns.models.pledges import Pledge
+
+        prefetch_related_objects(campaigns, "reward_tiers", "category", "territory")
+        totals = Pledge.objects.totals_for([campaign.translation_key for campaign in campaigns])
+        claimed = Pledge.objects.claimed_by_tier(
+            [tier.translation_key for c in campaigns for tier in c.reward_tiers.all()]
+        )
+        for campaign in campaigns:
+            campaign.set_totals(totals[campaign.translation_key])
+            campaign._claimed_by_tier = claimed
+
     def tiers_with_stock(self):
         """The tiers in order, each with `claimed` and `available` counted across languages."""
         from campaigns.models.pledges import Pledge
 
         tiers = list(self.reward_tiers.all())
-        claimed = Pledge.objects.claimed_by_tier([tier.translation_key for tier in tiers])
+        claimed = getattr(self, "_claimed_by_tier", None)
+        if claimed is None:
+            claimed = Pledge.objects.claimed_by_tier([tier.translation_key for tier in tiers])
         for tier in tiers:
             tier.claimed = claimed.get(tier.translation_key, 0)
         return tiers
 
+    def public_context(self):
+        """What the page shows every visitor, computed once per generation of the site."""
+        from campaigns.models.pledges import Pledge
+        from campaigns.updates import updates_of
+
+        return {
+            "operator": self.operator_page,
+            "tiers": self.tiers_with_stock(),
+            "updates": updates_of(self),
+            "recent_backers": list(
+                Pledge.objects.counted()
+                .filter(campaign_key=self.translation_key)
+                .order_by("-counted_at")[:12]
+            ),
+            "match_funds": list(self.match_funds.filter(active=True).select_related("operator")),
+            "totals": self.totals,
+            "related": (self.category, self.territory, self.project_holder),
+        }
+
     def get_context(self, request, *args, **kwargs):
         from campaigns.forms import UpdateForm
-        from campaigns.models.pledges import Pledge
-        from campaigns.updates import can_post_update, updates_of
+        from campaigns.updates import can_post_update
+        from portal.pagecache import remember
 
         context = super().get_context(request, *args, **kwargs)
-        context["operator"] = self.operator_page
-        context["tiers"] = self.tiers_with_stock()
-        context["updates"] = updates_of(self)
+        public = remember(request, f"campaign:{self.pk}", self.public_context)
+        self.set_totals(public.pop("totals"))
+        self.category, self.territory, self.project_holder = public.pop("related")
+        context.update(public)
         if can_post_update(request.user, self, context["operator"]):
             context["update_form"] = UpdateForm()
-        context["recent_backers"] = list(
-            Pledge.objects.counted()
-            .filter(campaign_key=self.translation_key)
-            .order_by("-counted_at")[:12]
-        )
-        context["match_funds"] = list(
-            self.match_funds.filter(active=True).select_related("operator")
-        )
         context["stripe_js_url"] = settings.STRIPE_JS_URL
         context["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
         return context

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -203,6 +203,40 @@ class LabBriefPage(BasePage):
         from lab.counters import counters_for
 
         return counters_for([self])[self.pk]
+
+    @classmethod
+    def prepare_listing(cls, briefs):
+        """Needs, counters, taxonomy and sections of many briefs at once (API listings)."""
+        from django.db.models import prefetch_related_objects
+
+        from lab.counters import counters_for
+        from portal.models import OperatorPage
+
+        prefetch_related_objects(briefs, "roles", "questions", "tasks", "category", "territory")
+        counters = counters_for(briefs)
+        sections = OperatorPage.objects.in_bulk(
+            [brief.path[: -brief.steplen] for brief in briefs], field_name="path"
+        )
+        for brief in briefs:
+            brief.__dict__["counters"] = counters[brief.pk]
+            brief.section = sections.get(brief.path[: -brief.steplen])
+        locale = Locale.get_active()
+        for field in ("category", "territory"):
+            items = [getattr(brief, field) for brief in briefs if getattr(brief, field)]
+            for item in items:
+                item.listed_translation = item
+            items = [item for item in items if item.locale_id != locale.pk]
+            if not items:
+                continue
+            model = cls._meta.get_field(field).related_model
+            translations = {
+                item.translation_key: item
+                for item in model.objects.filter(
+                    translation_key__in={item.translation_key for item in items}, locale=locale
+                )
+            }
+            for item in items:
+                item.listed_translation = translations.get(item.translation_key, item)
 
     @property
     def needs(self):

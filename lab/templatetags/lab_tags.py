@@ -1,6 +1,8 @@
 from django import template
 from django.utils.formats import number_format
 
+from portal.pagecache import remember
+
 register = template.Library()
 
 
@@ -21,8 +23,12 @@ def advice_thread(context, page):
 
     request = context["request"]
     experts_only = request.GET.get("advice") == "experts"
-    comments = list(advice.visible_comments(page, experts_only=experts_only))
-    experts = advice.expert_ids(comments)
+
+    def thread():
+        comments = list(advice.visible_comments(page, experts_only=experts_only))
+        return comments, advice.expert_ids(comments)
+
+    comments, experts = remember(request, f"advice:{page.pk}:{experts_only}", thread)
     user = request.user
     questions = context.get("questions") or []
     return {
@@ -49,8 +55,11 @@ def campaign_origin(context, campaign):
     """On a campaign's page: the lab brief it graduated from (in the campaign's language)."""
     from lab.graduation import graduation_of_campaign, team_of
 
-    found = graduation_of_campaign(campaign)
-    if found is None:
-        return {}
-    brief = found.brief.get_translation_or_none(campaign.locale) or found.brief
-    return {"origin_brief": brief if brief.live else None, "team": team_of(found.brief)}
+    def origin():
+        found = graduation_of_campaign(campaign)
+        if found is None:
+            return {}
+        brief = found.brief.get_translation_or_none(campaign.locale) or found.brief
+        return {"origin_brief": brief if brief.live else None, "team": team_of(found.brief)}
+
+    return remember(context["request"], f"origin:{campaign.pk}", origin)

@@ -89,11 +89,17 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.pagecache import remember
+
         context = super().get_context(request, *args, **kwargs)
-        context["operators"] = (
-            OperatorPage.objects.live().public().child_of(self).select_related("logo")
+        context["operators"], context["featured_pages"] = remember(
+            request,
+            f"home:{self.pk}",
+            lambda: (
+                list(OperatorPage.objects.live().public().child_of(self).select_related("logo")),
+                self.featured_in_locale(),
+            ),
         )
-        context["featured_pages"] = self.featured_in_locale()
         return context
 
     def feature(self, page):
@@ -210,9 +216,15 @@ class OperatorPage(BasePage):
         verbose_name = _("operator")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.pagecache import remember
+
         context = super().get_context(request, *args, **kwargs)
-        context["section_pages"] = (
-            self.get_children().live().public().specific().order_by("-first_published_at")
+        context["section_pages"] = remember(
+            request,
+            f"section:{self.pk}",
+            lambda: list(
+                self.get_children().live().public().specific().order_by("-first_published_at")
+            ),
         )
         return context
 

@@ -42,6 +42,10 @@ env = environ.Env(
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
     AWS_QUERYSTRING_AUTH=(bool, True),
     NUM_PROXIES=(int, 1),
+    PAGE_CACHE_TIMEOUT=(int, 600),
+    PAGE_CACHE_MAX_AGE=(int, 30),
+    PAGE_CACHE_S_MAXAGE=(int, 60),
+    FRONTEND_CACHE_PURGE_URL=(str, ""),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -63,6 +67,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -99,6 +104,7 @@ MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,10 +170,27 @@ else:
         }
     }
 
-# Sessions stay in the database, read through the cache: with Redis, every app process behind
-# the load balancer finds a log-in in one round trip, and a Redis restart logs nobody out.
-if REDIS_URL:
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Whole pages for anonymous visitors (portal.pagecache): seconds in the cache above (0 turns it
+# off; entries are dropped as soon as anything they show changes), then what browsers
+# (max-age) and shared caches (s-maxage) may keep. A reverse proxy that accepts HTTP PURGE
+# requests (Varnish, nginx) is purged on publish and when money moves via FRONTEND_CACHE_PURGE_URL.
+PAGE_CACHE_TIMEOUT = env("PAGE_CACHE_TIMEOUT")
+PAGE_CACHE_MAX_AGE = env("PAGE_CACHE_MAX_AGE")
+PAGE_CACHE_S_MAXAGE = env("PAGE_CACHE_S_MAXAGE")
+WAGTAILFRONTENDCACHE = (
+    {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
+    if env("FRONTEND_CACHE_PURGE_URL")
+    else {}
+)
+
+# Members' sessions are read from the cache (written through to the database): one query less
+# on every page a member sees.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [

@@ -27,3 +27,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"maillon-test-{os.getpid()}.sqlite3")
     }
+# Pages are rendered afresh for every request, as most tests expect; the page cache's own tests
+# (tests/*/test_page_cache.py) turn it on.
+PAGE_CACHE_TIMEOUT = 0

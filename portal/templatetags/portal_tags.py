@@ -5,13 +5,20 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
+from portal.pagecache import remember
+
 register = template.Library()
 
 
-def _translations_by_language(page):
-    """Every copy of the page (translations and fallback aliases), keyed by language, one query."""
-    copies = Page.objects.filter(translation_key=page.translation_key).select_related("locale")
-    return {copy.locale.language_code: copy for copy in copies}
+def _translations_by_language(request, page):
+    """Every copy of the page (translations and fallback aliases), keyed by language: one query
+    per generation of the site (portal.pagecache), shared by the switcher and hreflang links."""
+
+    def copies():
+        found = Page.objects.filter(translation_key=page.translation_key).select_related("locale")
+        return {copy.locale.language_code: copy for copy in found}
+
+    return remember(request, f"translations:{page.translation_key}", copies)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -19,7 +26,7 @@ def language_switcher(context, page=None):
     """Links to this same page in each language, or to the same URL for non-page views."""
     request = context["request"]
     current = translation.get_language()
-    copies = _translations_by_language(page) if page else {}
+    copies = _translations_by_language(request, page) if page else {}
     links = []
     for code, name in settings.LANGUAGES:
         copy = copies.get(code)
@@ -45,7 +52,7 @@ def language_switcher(context, page=None):
 def hreflang_links(context, page):
     """hreflang for real translations only: a fallback copy is the French page, not a version."""
     request = context["request"]
-    copies = _translations_by_language(page)
+    copies = _translations_by_language(request, page)
     links = [
         {"code": code, "url": copy.get_full_url(request)}
         for code, copy in copies.items()
@@ -58,38 +65,47 @@ def hreflang_links(context, page):
     }
 
 
+def _chrome(context):
+    """The home page in the page's (or the active) language and its menu, once per request and
+    once per generation of the site: they change only when pages do."""
+    request = context["request"]
+    chrome = getattr(request, "_maillon_chrome", None)
+    if chrome is not None:
+        return chrome
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    root = site.root_page if site else None
+    if root is None:
+        chrome = (None, [])
+    else:
+        page = context.get("page")
+        locale_id = page.locale_id if isinstance(page, Page) else Locale.get_active().pk
+
+        def compute():
+            home = (
+                Page.objects.filter(
+                    translation_key=root.translation_key, locale_id=locale_id
+                ).first()
+                or root
+            )
+            return home, list(home.get_children().live().public().in_menu())
+
+        chrome = remember(request, f"chrome:{site.pk}:{locale_id}", compute)
+    request._maillon_chrome = chrome
+    return chrome
+
+
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     """The home page in the active language (falls back to the site's root page)."""
-    request = context["request"]
-    cache = getattr(request, "_maillon_home", None)
-    if cache is None:
-        from wagtail.models import Site
-
-        site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        if root is not None:
-            locale = Locale.get_active()
-            cache = (
-                Page.objects.filter(translation_key=root.translation_key, locale=locale).first()
-                or root
-            )
-        request._maillon_home = cache
-    return cache
+    return _chrome(context)[0]
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Top-level pages shown in menus, in the active language, in one query."""
-    request = context["request"]
-    home = localized_home(context)
-    if home is None:
-        return []
-    menu = getattr(request, "_maillon_menu", None)
-    if menu is None:
-        menu = list(home.get_children().live().public().in_menu())
-        request._maillon_menu = menu
-    return menu
+    """Top-level pages shown in menus, in the active language."""
+    return _chrome(context)[1]
 
 
 @register.filter

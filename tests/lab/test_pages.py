@@ -157,6 +157,7 @@ def test_index_query_count_does_not_grow_with_briefs(client, operator, lab_index
     count_queries()  # warms Wagtail's cache of site root paths
     with_two = count_queries()
     add_briefs(8)
+    count_queries()  # the menu and translations, once per generation of the site
     with_ten = count_queries()
     assert len(client.get("/fr/lab/").context["cards"]) == 10
     assert with_ten == with_two
@@ -243,6 +244,7 @@ def test_wagtail_api_listing_is_bounded(client, operator):
     with_two, _items = count_queries()
     for _i in range(8):
         LabBriefPageFactory(parent=operator)
+    count_queries()  # the site, once per generation (portal.pagecache)
     with_ten, items = count_queries()
     assert len(items) == 10
     assert {item["kind"] for item in items} == {"idea"}
@@ -260,3 +262,41 @@ def test_past_tasks_show_no_sign_up_button(member_client, brief):
     )
     assert response.status_code == 302
     assert not VolunteerSignup.objects.exists()
+
+
+def test_brief_page_costs_the_same_whatever_its_needs(client, operator):
+    def count(brief):
+        client.get(brief.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(brief.url).status_code == 200
+        return len(queries)
+
+    def brief_with(n):
+        brief = LabBriefPageFactory(parent=operator, category=CategoryFactory())
+        for _i in range(n):
+            task = VolunteerTaskFactory(brief=brief)
+            TeamRoleFactory(brief=brief)
+            AdviceQuestionFactory(brief=brief)
+            VolunteerSignupFactory(task=task)
+        brief.save_revision().publish()
+        return brief
+
+    assert count(brief_with(8)) == count(brief_with(1)) <= 12
+
+
+def test_api_brief_listing_costs_the_same_for_2_or_10_briefs(client, operator):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v2/pages/?type=lab.LabBriefPage&fields=*").status_code == 200
+        return len(queries)
+
+    def add_briefs(n):
+        for _i in range(n):
+            brief = LabBriefPageFactory(parent=operator, category=CategoryFactory())
+            VolunteerSignupFactory(task=VolunteerTaskFactory(brief=brief))
+            TeamRoleFactory(brief=brief)
+
+    add_briefs(2)
+    with_two = count()
+    add_briefs(8)
+    assert count() == with_two <= 16

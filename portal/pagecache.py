@@ -1,0 +1,288 @@
+"""Whole pages for anonymous visitors, served from the cache and kept exact.
+
+Anonymous GETs of Wagtail pages are stored in the configured cache (Redis when REDIS_URL is
+set, the database otherwise), keyed by scheme, host, path and language. Every entry carries the
+*generation* the site was in when its request started; any change a page can show (a page
+saved, published, moved or translated, a pledge, a sign-up, a comment, a snippet…) starts a new
+generation, so older entries stop being served at once. One cache round trip reads both the
+entry and the generation. Purging everything is coarse, but it can never miss a listing that
+shows a counter, and the site is read far more often than money moves.
+
+What is never stored: a request carrying a session or a messages cookie (members, visitors
+with a flash message), a response that sets a cookie or used the CSRF token (a restricted
+page's password form), anything but a 200 from Wagtail's page view. Those responses say
+`Cache-Control: private`. Stored pages say `public` with `max-age`/`s-maxage` and an `ETag`,
+so a reverse proxy can keep them too; wagtail.contrib.frontend_cache purges it (`purge_page`).
+
+Pages rendered for members share the same generation through `remember()`: the menu, a page's
+translations and a campaign's public figures are computed once per generation, so a member's
+page costs only their own small parts.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.core.cache.backends.db import DatabaseCache
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language, get_language_from_path
+
+GENERATION_KEY = "pagecache:generation"
+CACHEABLE_ATTRIBUTE = "_page_cacheable"
+SKIPPED_PREFIXES = ("/admin/", "/api/", "/stripe/", "/documents/", "/static/", "/media/")
+STORED_HEADERS_EXCLUDED = {"set-cookie"}
+MEMO_TIMEOUT = 300  # also bounds how late a passing deadline shows in listings
+
+# Models whose rows a public page shows besides pages themselves, by "app_label.ModelName":
+# saving or deleting one starts a new generation. Apps add theirs with `follow()`, with a
+# function giving the page to purge from a reverse proxy.
+_followed = {
+    "portal.Category": None,
+    "portal.Territory": None,
+    "wagtailcore.Site": None,
+    "wagtailcore.PageViewRestriction": None,
+    "wagtailimages.Image": None,
+    "django_comments_xtd.XtdComment": None,
+    "django_comments.Comment": None,
+}
+
+
+def follow(label, page_of=None):
+    """A model whose rows a page shows: `page_of(instance)` is that page, or None."""
+    _followed[label] = page_of
+
+
+def new_generation():
+    """Every stored page is stale from now on; called again once the transaction commits,
+    so a page rendered from the data before the commit is never served afterwards."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def changed(page_of=None, instance=None):
+    """Something public changed: new generation now and at commit; with a reverse proxy
+    configured, purge the page `page_of(instance)` (and its listings) from it too.
+
+    The bump at commit is the one that matters. With the database cache inside a transaction
+    there is no bump now: the cache row would stay locked until the commit, and every pledge
+    in flight would queue behind it.
+    """
+    if not (isinstance(cache, DatabaseCache) and transaction.get_connection().in_atomic_block):
+        new_generation()
+    transaction.on_commit(new_generation, robust=True)
+    if page_of is not None and settings.WAGTAILFRONTENDCACHE:
+        page = page_of(instance)
+        if page is not None:
+            transaction.on_commit(lambda: purge_page(page), robust=True)
+
+
+def purge_page(page):
+    """Purge a page from the reverse proxy, in every language, with the pages that list it:
+    its ancestors (home, operator) and the section indexes under each home page."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    pages = set()
+    for translation in Page.objects.live().filter(translation_key=page.translation_key):
+        pages.add(translation)
+        ancestors = list(translation.get_ancestors().filter(depth__gte=2).live())
+        pages.update(ancestors)
+        if ancestors:
+            pages.update(ancestors[0].get_children().live())
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    batch.purge()
+
+
+def generation_of(request=None):
+    """The site's generation, read once per request (the middleware reads it for the page)."""
+    generation = getattr(request, "page_generation", None)
+    if generation is None:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, time.time_ns(), None)
+            generation = cache.get(GENERATION_KEY)
+        if request is not None:
+            request.page_generation = generation
+    return generation
+
+
+def remember(request, key, compute):
+    """`compute()`'s result, computed once per generation: for public data only (the same for
+    every visitor), which any change shown on a page makes stale at once."""
+    generation = generation_of(request)
+    entry = cache.get(f"pagememo:{key}")
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    cache.set(f"pagememo:{key}", (generation, value), MEMO_TIMEOUT)
+    return value
+
+
+def _cache_key(request):
+    path = request.path
+    return f"pagecache:{request.scheme}:{request.get_host()}:{get_language_from_path(path)}:{path}"
+
+
+def _may_use_cache(request):
+    return (
+        request.method == "GET"
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and not request.path.startswith(SKIPPED_PREFIXES)
+        and settings.PAGE_CACHE_TIMEOUT > 0
+    )
+
+
+def _may_store(request, response):
+    return (
+        getattr(request, CACHEABLE_ATTRIBUTE, False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.user.is_authenticated
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def _public_headers(response):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_CACHE_MAX_AGE,
+        s_maxage=settings.PAGE_CACHE_S_MAXAGE,
+    )
+
+
+def _from_entry(request, entry):
+    _generation, status, headers, content = entry
+    etag = dict(headers).get("ETag")
+    if etag and etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+        for name, value in headers:
+            if name in ("ETag", "Cache-Control", "Vary", "Content-Language"):
+                response[name] = value
+        return response
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve anonymous page views from the cache, store them, and say who else may cache them.
+
+    Listed right after SecurityMiddleware and WhiteNoise: a hit skips sessions, locale,
+    URL resolution and Wagtail's routing; SecurityMiddleware still redirects to HTTPS first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        usable = _may_use_cache(request)
+        generation = None
+        if usable:
+            key = _cache_key(request)
+            found = cache.get_many([key, GENERATION_KEY])
+            request.page_generation = found.get(GENERATION_KEY)
+            generation = generation_of(request)
+            entry = found.get(key)
+            if entry is not None and entry[0] == generation:
+                return _from_entry(request, entry)
+        response = self.get_response(request)
+        if not getattr(request, CACHEABLE_ATTRIBUTE, False):
+            return response
+        if usable and _may_store(request, response):
+            _public_headers(response)
+            digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            response["ETag"] = f'"{digest}"'
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in STORED_HEADERS_EXCLUDED
+            ]
+            entry = (generation, response.status_code, headers, response.content)
+            cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is serve or request.path.startswith("/api/v2/"):
+            _memoized_site(request)
+        _memoized_route(request, view_func, view_args, view_kwargs)
+
+
+def _memoized_site(request):
+    """The Wagtail site of the request's host, once per generation (a site saved is followed)."""
+    from wagtail.models import Site
+
+    key = f"site:{request.get_host()}:{request.get_port()}"
+    request._wagtail_site = remember(request, key, lambda: Site.find_for_request(request))
+
+
+def _memoized_route(request, view_func, view_args, view_kwargs):
+    """Wagtail's routing (the site's root in the active language, then one query per path
+    segment) once per generation: Wagtail's serve view reads the result from the request."""
+    from wagtail.models import Page
+    from wagtail.views import serve
+
+    if view_func is not serve:
+        return
+    path = view_kwargs.get("path", view_args[0] if view_args else "")
+    key = f"route:{request.get_host()}:{get_language()}:{path}"
+    route = remember(request, key[:250], lambda: Page.route_for_request(request, path))
+    request._wagtail_route_for_request = route
+
+
+def mark_cacheable(page, request, serve_args, serve_kwargs):
+    """Wagtail's before_serve_page hook: this request serves a page.
+
+    Restricted pages need no check here: without a session, a visitor gets a redirect to the
+    log-in page or a password form carrying a CSRF token, and neither is stored.
+    """
+    setattr(request, CACHEABLE_ATTRIBUTE, True)
+
+
+def _on_save_or_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        changed()
+        return
+    label = type(instance)._meta.label
+    if label in _followed:
+        changed(_followed[label], instance)
+
+
+def _on_relation_change(sender, instance, action, **kwargs):
+    if action.startswith("post_"):
+        _on_save_or_delete(type(instance), instance)
+
+
+def _on_publication(sender, instance, **kwargs):
+    changed(lambda page: page, instance)
+
+
+def connect():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from wagtail import hooks
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    hooks.register("before_serve_page", mark_cacheable)
+
+    post_save.connect(_on_save_or_delete, dispatch_uid="pagecache_save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="pagecache_delete")
+    m2m_changed.connect(_on_relation_change, dispatch_uid="pagecache_relation")
+    page_published.connect(_on_publication, dispatch_uid="pagecache_published")
+    page_unpublished.connect(_on_publication, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(_on_publication, dispatch_uid="pagecache_moved")
