@@ -10,7 +10,9 @@ import pytest
 from search.models import SearchEntry
 from tests.factories.campaigns import CampaignPageFactory
 
-pytestmark = pytest.mark.django_db
+# Real transactions: the worker closes the connection between tasks, as a process of its own
+# does, which would end a test wrapped in one transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_db_worker_runs_the_tasks_that_publishing_queued(settings, operator):
