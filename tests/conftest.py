@@ -78,8 +78,7 @@ def ensure_base_data():
     return root
 
 
-@pytest.fixture
-def site(db):
+def build_site():
     """A Site rooted at the French home page, with real NL, DE and EN translations of it."""
     root = ensure_base_data()
     Page.objects.filter(depth=2).delete()
@@ -90,6 +89,26 @@ def site(db):
     site = Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
     for code, strings in HOME_TRANSLATIONS.items():
         translate(home, code, strings)
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(django_db_setup, django_db_blocker):
+    """Translating the home page takes most of a second and nine tests in ten want it: build it
+    once per test database (per xdist worker) and commit it; each test rolls back to it."""
+    with django_db_blocker.unblock():
+        build_site()
+
+
+@pytest.fixture
+def site(db, built_site):
+    """The site built once; built again, inside the test, after a transactional test (it
+    empties every table when it ends) or a test that replaced the tree."""
+    # Wagtail caches the sites' root paths; a rolled-back test may have left another site's.
+    Site.clear_site_root_paths_cache()
+    site = Site.objects.filter(is_default_site=True, hostname="testserver").first()
+    if site is None or site.root_page.get_translations().count() != len(HOME_TRANSLATIONS):
+        site = build_site()
     return site
 
 

@@ -17,7 +17,7 @@ import pytest
 from campaigns.demo import CAMPAIGNS
 from campaigns.models import CampaignIndexPage, CampaignPage, MatchFund, Pledge
 from lab.models import ExpertProfile, LabBriefPage, VolunteerSignup
-from portal.models import OperatorPage, User
+from portal.models import HomePage, OperatorPage, User
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,8 @@ def snapshot():
 def seeded(django_db_setup, django_db_blocker):
     """Seed twice (the second run must change nothing); yield both snapshots; roll back."""
     with django_db_blocker.unblock(), transaction.atomic():
+        # As on a fresh database: without the test site (tests/conftest.py) of other modules.
+        HomePage.objects.all().delete()
         output = StringIO()
         call_command("seed_demo", stdout=output)
         first = snapshot()

@@ -10,8 +10,8 @@ import pytest
 from search.models import SearchEntry
 from tests.factories.campaigns import CampaignPageFactory
 
-# The worker closes old connections between tasks, as a long-running process must: only a
-# committed database survives that (a test's open transaction would be closed with it).
+# Real transactions: the worker closes the connection between tasks, as a process of its own
+# does, which would end a test wrapped in one transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
