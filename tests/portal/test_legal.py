@@ -1,0 +1,241 @@
+"""The legal pages in every footer, in the visitor's language, and the contact form."""
+
+import html
+import re
+
+from django.core import mail
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Locale, Page
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+import pytest
+
+from campaigns.models import CampaignPage
+from lab.models import LabBriefPage
+from portal.models import ContactMessage, ContactPage, LegalLinks
+from portal.translation import translate
+from search.demo import seed_search_page
+from tests.conftest import staff_of
+from tests.factories import ContentPageFactory
+from tests.factories.campaigns import CampaignIndexPageFactory, CampaignPageFactory
+from tests.factories.lab import LabBriefPageFactory, LabIndexPageFactory
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["fr", "nl", "de", "en"]
+LEGAL = {
+    "privacy": {"fr": "Vie privée", "nl": "Privacy", "de": "Datenschutz", "en": "Privacy"},
+    "terms": {
+        "fr": "Conditions d'utilisation",
+        "nl": "Gebruiksvoorwaarden",
+        "de": "Nutzungsbedingungen",
+        "en": "Terms of use",
+    },
+}
+CONTACT = {"fr": "Contact", "nl": "Contacteer ons", "de": "Kontakt", "en": "Contact us"}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The rate limit counts in the cache: every test starts from a clean slate."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _slug(title, code):
+    return re.sub(r"[^a-z]+", "-", title.lower()).strip("-") + f"-{code}"
+
+
+def in_language(page, code):
+    return page.get_translation(Locale.objects.get(language_code=code))
+
+
+@pytest.fixture
+def legal(home):
+    """Two legal pages and the contact page, really translated, chosen in LegalLinks."""
+    pages = {}
+    for role, titles in LEGAL.items():
+        page = ContentPageFactory(parent=home, title=titles["fr"], slug=_slug(titles["fr"], "fr"))
+        for code in LANGUAGES[1:]:
+            translate(
+                page,
+                code,
+                {
+                    titles["fr"]: titles[code],
+                    page.slug: _slug(titles[code], code),
+                    "Un résumé.": f"Summary ({code}).",
+                },
+            )
+        pages[role] = page
+    contact = ContactPage(
+        title=CONTACT["fr"], slug="contact", intro="Écrivez-nous.", team_email="team@maillon.be"
+    )
+    home.add_child(instance=contact)
+    contact.save_revision().publish()
+    for code in LANGUAGES[1:]:
+        translate(
+            contact,
+            code,
+            {CONTACT["fr"]: CONTACT[code], "contact": f"contact-{code}", "Écrivez-nous.": code},
+        )
+    pages["contact"] = contact
+    LegalLinks.objects.create(site=home.get_site(), **pages)
+    return pages
+
+
+def _footer_links(response):
+    page = response.content.decode()
+    footer = page[page.index('<footer class="site-footer">') :]
+    links = re.findall(r'<li><a href="([^"]+)"[^>]*>([^<]+)</a></li>', footer)
+    return [(href, html.unescape(text)) for href, text in links]
+
+
+def _expected_links(legal, code):
+    return [
+        (in_language(legal[role], code).url, in_language(legal[role], code).title)
+        for role in ("privacy", "terms", "contact")
+    ]
+
+
+@pytest.fixture
+def every_page_type(home, operator, legal):
+    """One live page of every public type, with its copy in every language."""
+    pages = [
+        home,
+        operator,
+        legal["privacy"],
+        legal["contact"],
+        CampaignIndexPageFactory(parent=home),
+        CampaignPageFactory(parent=operator),
+        LabIndexPageFactory(parent=home),
+        LabBriefPageFactory(parent=operator),
+        ContentPageFactory(parent=operator),
+        seed_search_page(),
+    ]
+    for page in pages:
+        if page.get_translations().count() < len(LANGUAGES) - 1:
+            create_aliases_for_new_page(page)
+    return pages
+
+
+def test_every_page_type_links_to_the_legal_pages_in_its_language(client, legal, every_page_type):
+    types = {type(page.specific) for page in every_page_type}
+    assert {CampaignPage, LabBriefPage, ContactPage} <= types
+    for code in LANGUAGES:
+        expected = _expected_links(legal, code) + [("/api/v1/docs/", "API")]
+        for page in every_page_type:
+            copy = Page.objects.get(
+                translation_key=page.translation_key, locale__language_code=code
+            )
+            response = client.get(copy.url)
+            assert response.status_code == 200, copy.url
+            assert _footer_links(response) == expected, (code, type(page.specific).__name__)
+
+
+def test_non_page_views_have_the_footer_in_their_language(client, legal):
+    response = client.get("/nl/accounts/login/")
+    assert _footer_links(response)[:3] == _expected_links(legal, "nl")
+
+
+def test_the_footer_costs_one_query(client, legal):
+    """The same page with and without legal links differs by one query at most."""
+    url = in_language(legal["privacy"], "de").url
+    client.get(url)
+    with CaptureQueriesContext(connection) as with_links:
+        client.get(url)
+    LegalLinks.objects.all().delete()
+    with CaptureQueriesContext(connection) as without_links:
+        response = client.get(url)
+    assert _footer_links(response) == [("/api/v1/docs/", "API")]
+    assert len(with_links) - len(without_links) <= 1
+
+
+def test_an_untranslated_legal_page_falls_back_to_the_french(client, home, legal):
+    notice = ContentPageFactory(parent=home, title="Mentions légales", slug="mentions-legales")
+    LegalLinks.objects.filter(site=home.get_site()).update(legal_notice=notice)
+    response = client.get(in_language(legal["contact"], "en").url)
+    assert _footer_links(response)[1] == (notice.url, "Mentions légales")
+
+
+def _form(**overrides):
+    data = {
+        "operator": "",
+        "name": "Anne Wautier",
+        "email": "anne@example.org",
+        "subject": "Une question",
+        "message": "Bonjour, comment proposer un projet ?",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_contact_form_writes_to_the_team(client, legal):
+    response = client.post(legal["contact"].url, _form(), follow=True)
+    assert "Merci : votre message a été envoyé." in response.content.decode()
+    [email] = mail.outbox
+    assert email.to == ["team@maillon.be"]
+    assert email.reply_to == ["anne@example.org"]
+    assert "Une question" in email.subject
+    assert ContactMessage.objects.get().language == "fr"
+
+
+def test_contact_form_writes_to_the_chosen_operators_moderators(client, legal, operator):
+    moderators = {staff_of(operator, "moderator").email, staff_of(operator, "moderator").email}
+    staff_of(operator, "editor")
+    dutch = in_language(legal["contact"], "nl")
+    dutch_operator = in_language(operator, "nl")
+    response = client.post(dutch.url, _form(operator=dutch_operator.pk), follow=True)
+    assert response.status_code == 200
+    [email] = mail.outbox
+    assert set(email.to) == moderators
+    message = ContactMessage.objects.get()
+    assert message.operator_id == dutch_operator.pk
+    assert message.language == "nl"
+
+
+def test_honeypot_sends_nothing(client, legal):
+    response = client.post(legal["contact"].url, _form(website="http://spam.example"))
+    assert response.status_code == 302
+    assert mail.outbox == []
+    assert not ContactMessage.objects.exists()
+
+
+def test_contact_form_is_rate_limited_per_client(client, legal):
+    for _n in range(ContactPage.RATE):
+        assert client.post(legal["contact"].url, _form()).status_code == 302
+    response = client.post(legal["contact"].url, _form())
+    assert response.status_code == 429
+    assert "Trop de messages" in response.content.decode()
+    assert len(mail.outbox) == ContactPage.RATE
+    # Another client is not held back.
+    other = Client(REMOTE_ADDR="10.0.0.9")
+    assert other.post(legal["contact"].url, _form()).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("code", "required", "invalid_email"),
+    [
+        ("fr", "Champ requis.", "Saisissez une adresse e-mail valide."),
+        ("nl", "Dit is een verplicht veld.", "Voer een geldig e-mailadres in."),
+    ],
+)
+def test_errors_are_shown_next_to_every_field_in_the_visitors_language(
+    client, legal, code, required, invalid_email
+):
+    page = in_language(legal["contact"], code)
+    response = client.post(page.url, _form(name="", subject="", email="pas-une-adresse"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    for field in ("name", "subject"):
+        errors = re.search(rf'id="id_{field}_errors">(.*?)</ul>', page, re.S)
+        assert errors and required in errors.group(1), field
+    errors = re.search(r'id="id_email_errors">(.*?)</ul>', page, re.S)
+    assert errors and invalid_email in errors.group(1)
+    assert 'id="id_message_errors"' not in page
+    assert mail.outbox == []
