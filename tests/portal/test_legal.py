@@ -16,6 +16,7 @@ import pytest
 
 from campaigns.models import CampaignPage
 from lab.models import LabBriefPage
+from portal.demo_legal import seed_legal
 from portal.models import ContactMessage, ContactPage, LegalLinks
 from portal.translation import translate
 from search.demo import seed_search_page
@@ -239,3 +240,22 @@ def test_errors_are_shown_next_to_every_field_in_the_visitors_language(
     assert errors and invalid_email in errors.group(1)
     assert 'id="id_message_errors"' not in page
     assert mail.outbox == []
+
+
+def test_demo_legal_pages_are_real_translations_in_the_footer(client, home):
+    pages = seed_legal(home)
+    assert seed_legal(home) == pages  # seeding twice changes nothing
+    for code in LANGUAGES:
+        expected = []
+        for role in ("privacy", "legal_notice", "terms", "accessibility", "contact"):
+            copy = in_language(pages[role], code)
+            assert copy.alias_of_id is None, (role, code)
+            expected.append((copy.url, copy.title))
+        response = client.get(expected[0][0])
+        assert response.status_code == 200
+        assert _footer_links(response)[:5] == expected
+    statement = client.get(in_language(pages["accessibility"], "de").url).content.decode()
+    assert "teilweise mit WCAG 2.1 Stufe AA vereinbar" in statement
+    assert "Ombudsmann der Wallonie und der Föderation Wallonie-Brüssel" in statement
+    privacy = client.get(in_language(pages["privacy"], "nl").url).content.decode()
+    assert "Stripe Payments Europe" in privacy and "csrftoken" in privacy
