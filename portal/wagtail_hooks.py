@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from portal.contact_messages import ContactMessageViewSet
 from portal.models import OperatorPage
 from portal.operators import create_operator
 
@@ -86,3 +88,6 @@ def register_translation_parity_menu_item():
     from portal import reports
 
     return reports.menu_item()
+
+
+register_snippet(ContactMessageViewSet)

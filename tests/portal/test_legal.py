@@ -259,3 +259,52 @@ def test_demo_legal_pages_are_real_translations_in_the_footer(client, home):
     assert "Ombudsmann der Wallonie und der Föderation Wallonie-Brüssel" in statement
     privacy = client.get(in_language(pages["privacy"], "nl").url).content.decode()
     assert "Stripe Payments Europe" in privacy and "csrftoken" in privacy
+
+
+@pytest.fixture
+def messages_to_two_operators(legal, operator, other_operator):
+    """A message to the team, one to Nest'up (in Dutch) and one to GRE Liège."""
+    client = Client()
+    client.post(legal["contact"].url, _form(subject="Pour l'équipe"))
+    client.post(
+        in_language(legal["contact"], "nl").url,
+        _form(subject="Voor Nest'up", operator=in_language(operator, "nl").pk),
+    )
+    client.post(legal["contact"].url, _form(subject="Pour GRE", operator=other_operator.pk))
+    assert ContactMessage.objects.count() == 3
+
+
+def _admin_subjects(user):
+    client = Client()
+    client.force_login(user)
+    response = client.get("/admin/snippets/portal/contactmessage/")
+    if response.status_code != 200:
+        return response.status_code
+    return {
+        s
+        for s in ("Pour l'équipe", "Voor Nest'up", "Pour GRE")
+        if s in html.unescape(response.content.decode())
+    }
+
+
+def test_each_message_is_seen_by_the_staff_it_was_written_to(
+    messages_to_two_operators, operator, other_operator
+):
+    from tests.factories import MemberFactory
+
+    admin = MemberFactory(is_superuser=True, is_staff=True)
+    assert _admin_subjects(admin) == {"Pour l'équipe", "Voor Nest'up", "Pour GRE"}
+    assert _admin_subjects(staff_of(operator, "moderator")) == {"Voor Nest'up"}
+    assert _admin_subjects(staff_of(other_operator, "moderator")) == {"Pour GRE"}
+    assert _admin_subjects(staff_of(operator, "editor")) in (302, 403)
+
+
+def test_nobody_edits_a_contact_message(messages_to_two_operators):
+    from tests.factories import MemberFactory
+
+    client = Client()
+    client.force_login(MemberFactory(is_superuser=True, is_staff=True))
+    message = ContactMessage.objects.first()
+    edit = client.get(f"/admin/snippets/portal/contactmessage/edit/{message.pk}/")
+    assert edit.status_code in (302, 403)
+    assert client.get("/admin/snippets/portal/contactmessage/add/").status_code in (302, 403)
