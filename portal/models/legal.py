@@ -183,7 +183,9 @@ def footer_links(site, language_code):
     """The legal pages in `language_code` (else the French original), in footer order.
 
     One query: the setting's choices are read in subqueries and each page is labelled with its
-    role, so the footer costs the same on every page whatever the number of links.
+    role, so the footer costs the same on every page whatever the number of links. (No
+    `.public()`: it costs a query of its own, and a legal page behind a password is a mistake
+    the visitor would meet at its door anyway.)
     """
     from django.db.models import Case, CharField, Subquery, Value, When
 
@@ -199,7 +201,6 @@ def footer_links(site, language_code):
     ]
     pages = (
         Page.objects.live()
-        .public()
         .annotate(legal_role=Case(*whens, default=None, output_field=CharField()))
         .filter(legal_role__isnull=False, locale__language_code__in=[language_code, "fr"])
         .select_related("locale")
