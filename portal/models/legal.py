@@ -5,11 +5,14 @@ ContentPages, written and translated in the CMS like any other page; `LegalLinks
 which French pages they are, and the footer shows each one in the visitor's language.
 """
 
+import datetime
+
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import override as override_language
@@ -80,6 +83,8 @@ class ContactPage(BasePage):
     # Messages per client and per hour.
     RATE = 5
     RATE_PERIOD = 3600
+    # How long messages are kept, as the privacy notice says.
+    RETENTION = datetime.timedelta(days=365)
 
     class Meta:
         verbose_name = gettext_lazy("contact page")
@@ -130,6 +135,8 @@ class ContactPage(BasePage):
         if operator is not None and operator.moderators_group_id:
             moderators = operator.moderators_group.user_set.filter(is_active=True)
             recipients = list(moderators.values_list("email", flat=True)) or recipients
+        # Purged lazily, on the next message: no cron to forget.
+        ContactMessage.objects.filter(created_at__lt=timezone.now() - self.RETENTION).delete()
         ContactMessage.objects.create(
             page=self,
             operator=operator,

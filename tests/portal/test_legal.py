@@ -1,5 +1,6 @@
 """The legal pages in every footer, in the visitor's language, and the contact form."""
 
+import datetime
 import html
 import re
 
@@ -8,6 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import create_aliases_for_new_page
@@ -308,3 +310,13 @@ def test_nobody_edits_a_contact_message(messages_to_two_operators):
     edit = client.get(f"/admin/snippets/portal/contactmessage/edit/{message.pk}/")
     assert edit.status_code in (302, 403)
     assert client.get("/admin/snippets/portal/contactmessage/add/").status_code in (302, 403)
+
+
+def test_messages_older_than_a_year_are_purged_by_the_next_one(client, legal):
+    client.post(legal["contact"].url, _form(subject="Ancien"))
+    client.post(legal["contact"].url, _form(subject="Récent"))
+    ContactMessage.objects.filter(subject="Ancien").update(
+        created_at=timezone.now() - datetime.timedelta(days=366)
+    )
+    client.post(legal["contact"].url, _form(subject="Nouveau"))
+    assert set(ContactMessage.objects.values_list("subject", flat=True)) == {"Récent", "Nouveau"}
