@@ -320,3 +320,18 @@ def test_messages_older_than_a_year_are_purged_by_the_next_one(client, legal):
     )
     client.post(legal["contact"].url, _form(subject="Nouveau"))
     assert set(ContactMessage.objects.values_list("subject", flat=True)) == {"Récent", "Nouveau"}
+
+
+def test_platform_admin_chooses_the_legal_pages_in_the_settings(client, home, legal):
+    from tests.factories import MemberFactory
+
+    notice = ContentPageFactory(parent=home, title="Mentions légales", slug="mentions-legales")
+    admin = Client()
+    admin.force_login(MemberFactory(is_superuser=True, is_staff=True))
+    url = f"/admin/settings/portal/legallinks/{home.get_site().pk}/"
+    assert admin.get(url).status_code == 200
+    data = {role: legal[role].pk for role in ("privacy", "terms", "contact")}
+    response = admin.post(url, {**data, "legal_notice": notice.pk, "accessibility": ""})
+    assert response.status_code == 302
+    links = _footer_links(client.get("/fr/"))
+    assert (notice.url, "Mentions légales") in links
