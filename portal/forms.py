@@ -55,3 +55,10 @@ class ContactForm(forms.Form):
         self.fields["operator"].queryset = (
             OperatorPage.objects.live().public().filter(locale=locale).order_by("title")
         )
+
+    def full_clean(self):
+        """Tie each field to its errors, so a screen reader reads them with the field."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_errors"

@@ -241,6 +241,9 @@ def test_errors_are_shown_next_to_every_field_in_the_visitors_language(
     errors = re.search(r'id="id_email_errors">(.*?)</ul>', page, re.S)
     assert errors and invalid_email in errors.group(1)
     assert 'id="id_message_errors"' not in page
+    assert re.search(r'<input[^>]*aria-describedby="id_name_errors"[^>]*name="name"', page) or (
+        re.search(r'<input[^>]*name="name"[^>]*aria-describedby="id_name_errors"', page)
+    )
     assert mail.outbox == []
 
 
