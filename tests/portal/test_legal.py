@@ -144,6 +144,9 @@ def test_every_page_type_links_to_the_legal_pages_in_its_language(client, legal,
 def test_non_page_views_have_the_footer_in_their_language(client, legal):
     response = client.get("/nl/accounts/login/")
     assert _footer_links(response)[:3] == _expected_links(legal, "nl")
+    response = client.get("/de/nirgendwo/")
+    assert response.status_code == 404
+    assert _footer_links(response)[:3] == _expected_links(legal, "de")
 
 
 def test_the_footer_costs_one_query_once_per_request(client, legal, django_assert_num_queries):
