@@ -14,6 +14,7 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 
 from allauth.account.models import EmailAddress
 
+from portal.demo_legal import seed_legal
 from portal.models import Category, ContentPage, HomePage, OperatorPage, Territory, User
 from portal.operators import create_operator
 from portal.translation import is_translated, translate
@@ -539,6 +540,7 @@ def seed(command):
     seed_taxonomy()
     operators = seed_operators(home)
     seed_about(home)
+    seed_legal(home)
     seed_accounts(operators)
 
 

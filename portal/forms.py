@@ -30,3 +30,35 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "preferred_language"]
+
+
+class ContactForm(forms.Form):
+    """A message to the platform's team, or to one operator's moderators."""
+
+    operator = forms.ModelChoiceField(
+        label=_("Recipient"),
+        queryset=None,
+        required=False,
+        empty_label=_("Maillon's team"),
+    )
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(label=_("Your e-mail address"))
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea, max_length=5000)
+    # The honeypot: hidden from people (and screen readers), filled in by bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, locale, **kwargs):
+        from portal.models import OperatorPage
+
+        super().__init__(*args, **kwargs)
+        self.fields["operator"].queryset = (
+            OperatorPage.objects.live().public().filter(locale=locale).order_by("title")
+        )
+
+    def full_clean(self):
+        """Tie each field to its errors, so a screen reader reads them with the field."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_errors"

@@ -13,8 +13,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
+from wagtail.snippets.models import register_snippet
 
 from portal import published_media, walls
+from portal.contact_messages import ContactMessageViewSet
 from portal.models import OperatorPage
 from portal.operators import create_operator
 
@@ -149,3 +151,6 @@ def serve_only_published_documents(document, request):
     ):
         return None
     raise Http404
+
+
+register_snippet(ContactMessageViewSet)

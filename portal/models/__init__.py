@@ -1,5 +1,16 @@
+from .legal import ContactMessage, ContactPage, LegalLinks
 from .pages import ContentPage, HomePage, OperatorPage
 from .taxonomy import Category, Territory
 from .users import User
 
-__all__ = ["Category", "ContentPage", "HomePage", "OperatorPage", "Territory", "User"]
+__all__ = [
+    "Category",
+    "ContactMessage",
+    "ContactPage",
+    "ContentPage",
+    "HomePage",
+    "LegalLinks",
+    "OperatorPage",
+    "Territory",
+    "User",
+]

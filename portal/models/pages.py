@@ -81,6 +81,7 @@ class HomePage(BasePage):
         "campaigns.CampaignIndexPage",
         "lab.LabIndexPage",
         "search.SearchPage",
+        "portal.ContactPage",
     ]
     max_count_per_parent = 1
     template = "pages/home_page.html"

@@ -111,3 +111,21 @@ def main_menu(context):
 @register.filter
 def language_name(code):
     return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def legal_links(context):
+    """The footer's legal pages in the active language: one query, once per request."""
+    from wagtail.models import Site
+
+    from portal.models.legal import footer_links
+
+    request = context.get("request")
+    if request is None:
+        return []
+    links = getattr(request, "_maillon_legal_links", None)
+    if links is None:
+        site = Site.find_for_request(request)
+        links = footer_links(site, translation.get_language())
+        request._maillon_legal_links = links
+    return links

@@ -149,7 +149,7 @@ def test_public_pages_render_in_constant_queries(
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             client.get(url)
-    assert max(counts.values()) <= 18
+    assert max(counts.values()) <= 19  # 18, and one for the footer's legal links
 
 
 def test_home_features_pages_in_the_visitors_language(client, home, operator):
