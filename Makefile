@@ -34,8 +34,8 @@ compilemessages: $(STAMP) ## Compile locale/*.po into .mo files
 	$(PY) manage.py compile_catalogues
 
 migrate: $(STAMP) compilemessages ## Apply migrations to the embedded SQLite database
-	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
+	$(PY) manage.py migrate --no-input
 
 seed: migrate ## Seed the demo content (idempotent)
 	$(PY) manage.py seed_demo
