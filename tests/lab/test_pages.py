@@ -286,8 +286,10 @@ def test_brief_page_costs_the_same_whatever_its_needs(client, operator):
 
 def test_api_brief_listing_costs_the_same_for_2_or_10_briefs(client, operator):
     def count():
+        url = "/api/v2/pages/?type=lab.LabBriefPage&fields=*"
+        client.get(url)  # the site's shared parts, kept for its generation (portal.pagecache)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/api/v2/pages/?type=lab.LabBriefPage&fields=*").status_code == 200
+            assert client.get(url).status_code == 200
         return len(queries)
 
     def add_briefs(n):
@@ -299,4 +301,4 @@ def test_api_brief_listing_costs_the_same_for_2_or_10_briefs(client, operator):
     add_briefs(2)
     with_two = count()
     add_briefs(8)
-    assert count() == with_two <= 16
+    assert count() == with_two <= 12
