@@ -1,4 +1,4 @@
-"""Background work for campaigns (django-tasks): receipts, closing, reminders, updates."""
+"""Background work for campaigns (django-tasks): receipts and updates e-mailed to backers."""
 
 from django.utils import timezone
 
@@ -17,14 +17,6 @@ def send_pledge_receipt(pledge_id):
     if claimed:
         pledge = Pledge.objects.select_related("campaign", "reward_tier").get(pk=pledge_id)
         emails.send_to_backer(pledge, "receipt")
-
-
-@task()
-def close_campaigns():
-    """The cron's work as a task, for deployments that schedule tasks rather than commands."""
-    from campaigns.closing import run_closing
-
-    return run_closing()
 
 
 @task()

@@ -64,9 +64,6 @@ class PledgeQuerySet(models.QuerySet):
             | Q(status__in=WAITING_STATUSES, created_at__gt=opened_after)
         )
 
-    def for_campaign(self, campaign):
-        return self.filter(campaign_key=campaign.translation_key)
-
     def totals_for(self, campaign_keys):
         """Crowd money, matched money and backers for each campaign key, in one query."""
         rows = (
@@ -190,10 +187,6 @@ class Pledge(models.Model):
     @property
     def net_amount(self):
         return self.amount - self.refunded_amount
-
-    @property
-    def public_name(self):
-        return "" if self.anonymous else self.name
 
 
 class PaymentEvent(models.Model):

@@ -108,11 +108,6 @@ def main_menu(context):
     return _chrome(context)[1]
 
 
-@register.filter
-def language_name(code):
-    return dict(settings.LANGUAGES).get(code, code)
-
-
 @register.simple_tag(takes_context=True)
 def legal_links(context):
     """The footer's legal pages in the active language: one query, once per request."""

@@ -1,3 +1,0 @@
-"""search routes under the language prefix (/fr/…); pages themselves are served by Wagtail."""
-
-urlpatterns = []
