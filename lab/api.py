@@ -20,6 +20,7 @@ from lab import advice, ideas, services
 from lab.models import LabBriefPage, TeamApplication, TeamRole, VolunteerSignup, VolunteerTask
 from portal import walls
 from portal.authentication import IsVerifiedMember
+from portal.converters import IdConverter
 from portal.models import Category, Territory
 
 BIGGEST_ID = 2**63 - 1
@@ -69,6 +70,8 @@ class SignupViewSet(
     after; 409 when already signed up or when the task has started. DELETE cancels (the first
     member on the waitlist then takes the place and is told by e-mail).
     """
+
+    lookup_value_regex = IdConverter.regex  # a huge id is a 404, not SQLite's overflow
 
     serializer_class = SignupSerializer
     permission_classes = [IsVerifiedMember]
@@ -133,6 +136,8 @@ class ApplicationViewSet(
     A member sees their own applications; the brief's owner and its operator's staff also see
     those for their briefs, and accept or decline them.
     """
+
+    lookup_value_regex = IdConverter.regex  # a huge id is a 404, not SQLite's overflow
 
     serializer_class = ApplicationSerializer
     permission_classes = [IsVerifiedMember]
@@ -297,6 +302,8 @@ class AdviceViewSet(
     GET `?page_id=<id>` lists the visible advice of a page (`&experts=1`: experts only); members
     post, edit their own within 15 minutes, delete their own, and flag others' (409 twice).
     """
+
+    lookup_value_regex = IdConverter.regex  # a huge id is a 404, not SQLite's overflow
 
     serializer_class = AdviceSerializer
     http_method_names = ["get", "post", "patch", "delete", "options"]

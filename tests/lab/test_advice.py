@@ -151,3 +151,12 @@ def test_campaigns_have_advice_threads_too(client, operator, member_client):
     assert [row["comment"] for row in listed] == ["Pensez aux primes régionales."]
     draft = CampaignPageFactory(parent=operator, live=False)
     assert give(member_client, draft).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/advice/{id}/", "/api/v1/signups/{id}/", "/api/v1/applications/{id}/"]
+)
+def test_an_id_beyond_64_bits_is_a_404_not_a_server_error(member_client, path):
+    url = path.format(id="353530486959202124769035026432")
+    assert member_client.delete(url).status_code == 404
+    assert member_client.get(url).status_code == 404
