@@ -130,9 +130,11 @@ class ContactPage(BasePage):
     def deliver(self, form):
         data = form.cleaned_data
         operator = data["operator"]
+        from portal import walls  # walls reads portal.models: imported when a message is sent
+
         recipients = [self.team_email]
-        if operator is not None and operator.moderators_group_id:
-            moderators = operator.moderators_group.user_set.filter(is_active=True)
+        if operator is not None:
+            moderators = walls.staff_of(operator, walls.MODERATOR)
             recipients = list(moderators.values_list("email", flat=True)) or recipients
         # Purged lazily, on the next message: no cron to forget.
         ContactMessage.objects.filter(created_at__lt=timezone.now() - self.RETENTION).delete()
