@@ -2,8 +2,7 @@ from django.utils import timezone
 
 import pytest
 
-from lab.models import LabBriefPage, LabIndexPage, VolunteerSignup
-from portal.models import HomePage, OperatorPage
+from lab.models import LabBriefPage, VolunteerSignup
 from portal.translation import translate
 from tests.factories.lab import (
     LabBriefPageFactory,
@@ -26,11 +25,13 @@ BRIEF_NL = {
 }
 
 
-def test_page_tree_rules(site):
-    assert LabBriefPage in OperatorPage.allowed_subpage_models()
-    assert LabIndexPage in HomePage.allowed_subpage_models()
-    assert LabBriefPage not in HomePage.allowed_subpage_models()
-    assert LabBriefPage.allowed_parent_page_models() == [OperatorPage]
+def test_admin_adds_briefs_under_an_operator_only(admin_client, operator):
+    """What the admin's add view lets an editor create where, not the declarations restated."""
+    home = operator.get_parent()
+    add = "/admin/pages/add/lab/{}/{}/"
+    assert admin_client.get(add.format("labbriefpage", operator.pk)).status_code == 200
+    response = admin_client.get(add.format("labbriefpage", home.pk))
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
 
 
 def test_open_lists_only_live_open_briefs(operator, brief):
