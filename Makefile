@@ -65,9 +65,10 @@ messages: $(STAMP) ## Extract messages into locale/{fr,nl,de,en}/LC_MESSAGES/dja
 	$(PY) manage.py makemessages --no-wrap --no-obsolete -l fr -l nl -l de -l en \
 		--ignore ".venv/*" --ignore "static/*" --ignore "tests/*" --ignore "bench/*"
 
-lint: $(STAMP) ## ruff: lint and formatting
+lint: $(STAMP) ## ruff (lint and formatting) and import-linter (the layers, in pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 check: $(STAMP) compilemessages ## Lock file up to date, Django system checks, missing migrations, catalogues
 	$(PY) .ci/check_lock.py

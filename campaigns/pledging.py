@@ -28,6 +28,7 @@ from campaigns.models import (
     PledgeStatus,
 )
 from campaigns.models.pledges import CHANGEABLE_STATUSES, WAITING_STATUSES
+from portal.signals import needs_changed
 
 logger = logging.getLogger(__name__)
 
@@ -211,14 +212,9 @@ def _warn_if_place_was_given_away(pledge):
 
 
 def money_changed(campaign_key):
-    """The campaign's totals moved, so may its "money" need in search: once committed, queue
-    the search app's reindex of the campaign (a task: the pledge never waits on the index)."""
-    from search.indexing import model_label
-    from search.signals import schedule
-
-    transaction.on_commit(
-        lambda: schedule([(model_label(CampaignPage), str(campaign_key))]), robust=True
-    )
+    """The campaign's totals moved, so may its "money" need: say so (search reindexes it once
+    the transaction commits, in a task: the pledge never waits on the index)."""
+    needs_changed.send(sender=CampaignPage, model=CampaignPage, translation_key=campaign_key)
 
 
 def sync_with_stripe(pledge):

@@ -7,11 +7,13 @@ to index again; the task reads the live pages from the database, never a draft i
 import threading
 from contextlib import contextmanager
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.signals import needs_changed
 from search.documents import searchable_models
 from search.indexing import drop_page, items_under, model_label
 from search.tasks import reindex_items
@@ -71,7 +73,14 @@ def after_delete(sender, instance, **kwargs):
     schedule([_item(instance)])
 
 
+def on_needs_changed(sender, model, translation_key, **kwargs):
+    """An app says an item's needs moved (money counted): reindex it once committed."""
+    item = (model_label(model), str(translation_key))
+    transaction.on_commit(lambda: schedule([item]), robust=True)
+
+
 def connect():
+    needs_changed.connect(on_needs_changed, dispatch_uid="search_needs_changed")
     page_published.connect(on_publish_or_unpublish, dispatch_uid="search_published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="search_unpublished")
     post_page_move.connect(on_move, dispatch_uid="search_moved")
