@@ -7,28 +7,14 @@ holds their demo content; the rebuild rewrites the same entries on a second run.
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from portal import demo_data
 from portal.models import HomePage
 from portal.translation import translate
 from search.indexing import rebuild
 from search.models import SearchPage
 
-PAGE = {
-    "title": {"fr": "Recherche", "nl": "Zoeken", "de": "Suche", "en": "Search"},
-    "slug": {"fr": "recherche", "nl": "zoeken", "de": "suche", "en": "search"},
-    "intro": {
-        "fr": "Toutes les campagnes en cours et tous les défis ouverts du labo, en un seul "
-        "endroit : cherchez un projet à soutenir, une équipe à rejoindre, un coup de main "
-        "à donner.",
-        "nl": "Alle lopende campagnes en alle open uitdagingen van het lab op één plek: zoek "
-        "een project om te steunen, een team om bij te komen of een handje om toe te steken.",
-        "de": "Alle laufenden Kampagnen und alle offenen Herausforderungen des Labors an einem "
-        "Ort: Finden Sie ein Projekt zum Unterstützen, ein Team zum Mitmachen oder eine "
-        "Gelegenheit zum Anpacken.",
-        "en": "Every running campaign and every open lab challenge in one place: find a project "
-        "to back, a team to join or a hand to lend.",
-    },
-}
 LANGUAGES = ["nl", "de", "en"]
+PAGE = demo_data.section("search")["page"]
 
 
 def seed_search_page():

@@ -141,3 +141,27 @@ def test_a_brief_graduated_into_a_translated_campaign(seeded, client):
     english = campaign.get_translations().get(locale__language_code="en", alias_of=None)
     assert english.title == "A reuse centre for Liège"
     assert campaign.url in client.get(graduated.url).content.decode()
+
+
+def test_every_demo_text_is_written_in_the_four_languages():
+    """A text added to demo/fr.toml but forgotten in another language's file fails here."""
+    from portal import demo_data
+
+    incomplete = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            languages = {key for key in node if key in demo_data.LANGUAGES}
+            # `names` are an operator's other-language names; its French name is `name`.
+            expected = set(demo_data.LANGUAGES) - ({"fr"} if path.endswith(".names") else set())
+            if languages and languages != expected:
+                incomplete.append(f"{path}: {sorted(languages)}")
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}[{index}]")
+
+    walk(demo_data.load(), "demo")
+    assert demo_data.load()["campaigns"]["campaigns"], "the demo has campaigns"
+    assert not incomplete
