@@ -6,7 +6,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import COUNTED_STATUSES, CampaignStatus, FundingModel, Pledge
+from campaigns.models import (
+    COUNTED_STATUSES,
+    CampaignPage,
+    CampaignStatus,
+    FundingModel,
+    Pledge,
+)
 from portal.models import Category, OperatorPage, Territory
 from portal.pagecache import remember
 
@@ -38,7 +44,7 @@ def _by_status(campaigns, status):
     reached = Q(funding__gte=F("goal"))
     conditions = {
         CampaignStatus.UPCOMING: Q(starts_at__gt=now),
-        CampaignStatus.LIVE: Q(starts_at__lte=now, deadline__gt=now),
+        CampaignStatus.LIVE: CampaignPage.open_q(now),
         CampaignStatus.SUCCESSFUL: ended & reached,
         CampaignStatus.UNSUCCESSFUL: ended
         & ~reached

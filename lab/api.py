@@ -34,7 +34,7 @@ class Conflict(exceptions.ValidationError):
 
 
 def _visible_needs(model):
-    return model.objects.filter(brief__live=True, brief__status__in=services.OPEN_STATUSES)
+    return model.objects.filter(brief__live=True, brief__status__in=LabBriefPage.OPEN_STATUSES)
 
 
 class SignupSerializer(serializers.ModelSerializer):

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lab.models import (
-    LabBriefPage,
     TeamApplication,
     TeamRole,
     VolunteerSignup,
@@ -17,8 +16,6 @@ from lab.models import (
 )
 from lab.notifications import notify
 from portal import walls
-
-OPEN_STATUSES = (LabBriefPage.Status.OPEN, LabBriefPage.Status.IN_PROGRESS)
 
 
 class LabConflict(Exception):
@@ -49,7 +46,7 @@ def can_organise(user, brief):
 
 
 def _ensure_brief_open(brief):
-    if not brief.live or brief.status not in OPEN_STATUSES:
+    if not brief.live or not brief.is_open:
         raise LabConflict(_("This brief is not open to the crowd any more."))
 
 

@@ -11,30 +11,26 @@ language's alias page when there is one. Only live, public and open items get an
 from django.apps import apps
 from django.conf import settings
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search import index
 
+from portal.models.crowd import CrowdPage
 from portal.operators import section_of
 from search.models import NEEDS, SearchEntry
 
-INDEXABLE_STATUSES = {"campaign": {"upcoming", "live"}, "brief": {"open", "in_progress"}}
 DISPLAYED_STATUS = {"campaign": "live"}
 OWN_TEXT_FIELDS = {"title", "summary"}
 BODY_MAX_CHARS = 20_000
 
 
 def searchable_models():
-    """Page models that declare a `search_kind` (campaigns.CampaignPage, lab.LabBriefPage)."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page) and getattr(model, "search_kind", None) in INDEXABLE_STATUSES
-    ]
+    """The page types the crowd acts on (portal.models.crowd.CrowdPage: campaigns, briefs)."""
+    return [model for model in apps.get_models() if issubclass(model, CrowdPage)]
 
 
 def is_open(page):
-    """Published, public and open by status (a campaign's dates are checked at query time)."""
-    return page.status in INDEXABLE_STATUSES[page.search_kind]
+    """Open to the crowd or about to be: its window's dates are checked at query time."""
+    return page.open_window() is not None
 
 
 def build_entries(model, translation_key):
@@ -79,6 +75,7 @@ def build_entries(model, translation_key):
 def _entry(source, link, language, locale, url, published_at):
     kind = source.search_kind
     needs = set(source.needs)
+    window = source.open_window()
     return SearchEntry(
         language=language,
         kind=kind,
@@ -87,15 +84,15 @@ def _entry(source, link, language, locale, url, published_at):
         fallback=source.locale.language_code != language,
         text_language=source.locale.language_code,
         title=source.title,
-        summary=getattr(source, "summary", "") or "",
+        summary=source.summary or "",
         body=body_text(source),
         url=url,
         status=DISPLAYED_STATUS.get(kind, source.status),
         operator=section_of(link),
-        category=_in_language(getattr(source, "category", None), locale),
-        territory=_in_language(getattr(source, "territory", None), locale),
-        opens_at=getattr(source, "starts_at", None),
-        closes_at=getattr(source, "deadline", None),
+        category=_in_language(source.category, locale),
+        territory=_in_language(source.territory, locale),
+        opens_at=window[0],
+        closes_at=window[1],
         published_at=published_at,
         **{f"needs_{need}": need in needs for need in NEEDS},
     )

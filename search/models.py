@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
+from portal.models.crowd import NEEDS
 from portal.models.pages import SectionIndexPage
-
-NEEDS = ("team", "money", "knowledge", "acts")
 
 
 class SearchPage(SectionIndexPage):

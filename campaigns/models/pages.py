@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
 from portal.blocks import StoryBlock
+from portal.models.crowd import CrowdPage, CrowdPageQuerySet
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
 
@@ -46,22 +47,14 @@ class _TierStockField(serializers.Field):
         return [tier.as_api_dict() for tier in page.tiers_with_stock()]
 
 
-class CampaignPageQuerySet(PageQuerySet):
-    def open(self):
-        """Published, public campaigns taking pledges right now."""
-        now = timezone.now()
-        return self.live().public().filter(starts_at__lte=now, deadline__gt=now)
+CampaignPageManager = PageManager.from_queryset(CrowdPageQuerySet)
 
 
-CampaignPageManager = PageManager.from_queryset(CampaignPageQuerySet)
-
-
-class CampaignPage(BasePage):
+class CampaignPage(CrowdPage):
     """A project's crowdfunding campaign, published by an operator in its own section."""
 
     search_kind = "campaign"
 
-    summary = models.TextField(_("summary"), help_text=_("One or two sentences for cards."))
     body = StreamField(StoryBlock(), verbose_name=_("story"), blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -78,22 +71,6 @@ class CampaignPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="held_campaigns",
-    )
-    category = models.ForeignKey(
-        "portal.Category",
-        verbose_name=_("category"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    territory = models.ForeignKey(
-        "portal.Territory",
-        verbose_name=_("territory"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     goal = models.PositiveBigIntegerField(_("goal (euro cents)"))
     starts_at = models.DateTimeField(_("start"))
@@ -142,14 +119,8 @@ class CampaignPage(BasePage):
         TranslatableField("reward_tiers"),
         TranslatableField("updates"),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("title", boost=3),
-        index.SearchField("summary", boost=2),
+    search_fields = CrowdPage.search_fields + [
         index.SearchField("body"),
-        index.AutocompleteField("title"),
-        index.FilterField("locale"),
-        index.FilterField("category"),
-        index.FilterField("territory"),
         index.FilterField("deadline"),
         index.FilterField("starts_at"),
     ]
@@ -169,8 +140,6 @@ class CampaignPage(BasePage):
     ]
 
     base_form_class = MembersOnlyPageForm
-    parent_page_types = ["portal.OperatorPage"]
-    subpage_types = []
     template = "pages/campaign_page.html"
 
     class Meta:
@@ -233,9 +202,15 @@ class CampaignPage(BasePage):
             return CampaignStatus.UNSUCCESSFUL
         return CampaignStatus.CLOSED
 
-    @property
-    def is_live(self):
-        return self.status == CampaignStatus.LIVE
+    @classmethod
+    def open_q(cls, now):
+        return models.Q(starts_at__lte=now, deadline__gt=now)
+
+    def open_window(self):
+        """Open between its start and its deadline; upcoming ones are found before they open."""
+        if timezone.now() >= self.deadline:
+            return None
+        return self.starts_at, self.deadline
 
     @property
     def days_left(self):
@@ -244,11 +219,7 @@ class CampaignPage(BasePage):
 
     @property
     def needs(self):
-        return ["money"] if self.is_live and self.total_funding < self.goal else []
-
-    @property
-    def operator_page(self):
-        return self.get_parent().specific
+        return ["money"] if self.is_open and self.total_funding < self.goal else []
 
     @classmethod
     def prepare_listing(cls, campaigns):

@@ -16,7 +16,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -24,27 +23,18 @@ from modelcluster.fields import ParentalKey
 
 from lab.serializers import NeedsField, OperatorField, TaxonomyField
 from portal.blocks import StoryBlock
+from portal.models.crowd import CrowdPage, CrowdPageQuerySet
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
 
 
-class LabBriefQuerySet(PageQuerySet):
-    def open(self):
-        """Live, public briefs that still welcome the crowd."""
-        return (
-            self.live()
-            .public()
-            .filter(status__in=[LabBriefPage.Status.OPEN, LabBriefPage.Status.IN_PROGRESS])
-        )
-
-
-class LabBriefManager(PageManager.from_queryset(LabBriefQuerySet)):
+class LabBriefManager(PageManager.from_queryset(CrowdPageQuerySet)):
     def get_queryset(self):
         # Every listing (ours, the Wagtail API's meta) reads the locale of each brief.
         return super().get_queryset().select_related("locale")
 
 
-class LabBriefPage(BasePage):
+class LabBriefPage(CrowdPage):
     """An idea, concept or need posted in an operator's section, for the crowd to take on."""
 
     class Kind(models.TextChoices):
@@ -58,25 +48,10 @@ class LabBriefPage(BasePage):
         GRADUATED = "graduated", _("Graduated")
         CLOSED = "closed", _("Closed")
 
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.IDEA)
-    summary = models.TextField(_("summary"), max_length=1000)
     challenge = StreamField(StoryBlock(), verbose_name=_("challenge"), blank=True)
-    category = models.ForeignKey(
-        "portal.Category",
-        verbose_name=_("category"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    territory = models.ForeignKey(
-        "portal.Territory",
-        verbose_name=_("territory"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
     )
@@ -135,14 +110,8 @@ class LabBriefPage(BasePage):
         SynchronizedField("proposed_at"),
         SynchronizedField("budget"),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("title", boost=3),
-        index.SearchField("summary", boost=2),
+    search_fields = CrowdPage.search_fields + [
         index.SearchField("challenge"),
-        index.AutocompleteField("title"),
-        index.FilterField("locale"),
-        index.FilterField("category"),
-        index.FilterField("territory"),
         index.FilterField("status"),
         index.FilterField("kind"),
         index.RelatedFields(
@@ -174,17 +143,19 @@ class LabBriefPage(BasePage):
     ]
 
     base_form_class = MembersOnlyPageForm
-    parent_page_types = ["portal.OperatorPage"]
-    subpage_types = []
     template = "pages/lab_brief_page.html"
 
     class Meta:
         verbose_name = _("lab brief")
         verbose_name_plural = _("lab briefs")
 
-    @property
-    def operator_page(self):
-        return self.get_parent().specific
+    @classmethod
+    def open_q(cls, now):
+        return Q(status__in=cls.OPEN_STATUSES)
+
+    def open_window(self):
+        """Open, with no dates, while its status welcomes the crowd."""
+        return (None, None) if self.status in self.OPEN_STATUSES else None
 
     def get_context(self, request, *args, **kwargs):
         from lab.detail import brief_context

@@ -100,7 +100,7 @@ def test_six_translated_campaigns(seeded, client):
             assert copy.title != campaign.title or language == "en"
     statuses = {campaign.status for campaign in french}
     assert {"live", "successful", "unsuccessful"} <= statuses
-    assert any(c.is_live and c.days_left <= 1 for c in french)
+    assert any(c.is_open and c.days_left <= 1 for c in french)
     assert MatchFund.objects.count() == 1
     assert any(c.matched > 0 for c in french)
     assert any(c.reward_tiers.exists() for c in french)
