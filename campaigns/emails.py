@@ -34,6 +34,8 @@ def pledge_link(pledge, view_name):
 
 def send_to_backer(pledge, template, extra=None):
     """Render templates/emails/campaigns/<template>_{subject,body}.txt in the backer's language."""
+    if not pledge.email:  # the backer erased their account (campaigns.member_data)
+        return
     with translation.override(pledge.language):
         context = {
             "pledge": pledge,
