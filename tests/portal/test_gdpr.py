@@ -12,7 +12,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django_comments_xtd.models import XtdComment
 
-from campaigns.models import Pledge, PledgeStatus
+from campaigns.models import PaymentEvent, Pledge, PledgeStatus
 from lab import advice
 from lab.models import BriefFollow, ExpertProfile, TeamApplication, VolunteerSignup
 from portal.models import User
@@ -230,3 +230,28 @@ def test_a_pledge_not_charged_yet_is_cancelled_and_its_card_released(lea, campai
     assert client.post("/fr/me/delete/", {"confirmation": PASSWORD}).status_code == 200
     pledge = Pledge.objects.get(pk=response.json()["id"])
     assert (pledge.status, pledge.amount, pledge.email) == ("cancelled", 2_500, "")
+
+
+def test_stripe_events_about_her_pledges_lose_her_name_and_keep_the_money(lea, campaign):  # noqa: F811
+    pledge = Pledge.objects.get(amount=4_200)
+    pledge.stripe_payment_intent = "pi_lea"
+    pledge.save()
+
+    def event(stripe_id, intent):
+        card = {"billing_details": {"name": "Léa Dupont", "email": "lea@example.org"}}
+        return PaymentEvent.objects.create(
+            stripe_id=stripe_id,
+            type="payment_intent.succeeded",
+            payload={"data": {"object": {"id": intent, "amount": 4_200, "charges": [card]}}},
+        )
+
+    hers, theirs = event("evt_lea", "pi_lea"), event("evt_tom", "pi_tom")
+    assert logged_in(lea).post("/fr/me/delete/", {"confirmation": PASSWORD}).status_code == 200
+    hers.refresh_from_db()
+    theirs.refresh_from_db()
+    assert hers.payload["data"]["object"] == {
+        "id": "pi_lea",
+        "amount": 4_200,
+        "charges": [{"billing_details": None}],
+    }
+    assert theirs.payload["data"]["object"]["charges"][0]["billing_details"]["name"] == "Léa Dupont"
