@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from campaigns import pledging
 from campaigns.models import MatchFund, Pledge, PledgeStatus
 from portal import walls
+from portal.formatting import format_money
 from portal.walls import SectionPermissionPolicy, WalledViewSetMixin
 
 
@@ -67,7 +68,12 @@ class PledgeViewSet(WalledViewSetMixin, ModelViewSet):
         "__str__",
         "name",
         "email",
-        "amount",
+        Column(
+            "amount",
+            label=gettext_lazy("Amount"),
+            accessor=lambda pledge: format_money(pledge.amount),
+            sort_key="amount",
+        ),
         "status",
         "created_at",
         Column("refund", label=gettext_lazy("Refund"), accessor=_refund_link),
@@ -118,7 +124,13 @@ class MatchFundViewSet(WalledViewSetMixin, ModelViewSet):
     menu_label = gettext_lazy("Match funds")
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["name", "operator", "total", "ratio_label", "active"]
+    list_display = [
+        "name",
+        "operator",
+        Column("total", label=gettext_lazy("Pot"), accessor=lambda fund: format_money(fund.total)),
+        "ratio_label",
+        "active",
+    ]
     list_filter = ["active"]
     copy_view_enabled = False
 

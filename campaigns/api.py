@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from campaigns import payments, pledging
 from campaigns.models import CampaignPage, Pledge, PledgeStatus, RewardTier
 from portal.api import NON_FIELD
+from portal.formatting import format_money
 from portal.parsers import JSONParser
 
 logger = logging.getLogger(__name__)
@@ -65,8 +66,8 @@ def _check_amount(amount, tier):
         raise ValidationError(
             {
                 "amount": [
-                    _("This reward needs a pledge of at least %(minimum)s EUR.")
-                    % {"minimum": f"{tier.minimum_amount / 100:.2f}"}
+                    _("This reward needs a pledge of at least %(minimum)s.")
+                    % {"minimum": format_money(tier.minimum_amount)}
                 ]
             }
         )
@@ -145,8 +146,10 @@ PLEDGE_RESPONSE = inline_serializer(
         "id": serializers.IntegerField(),
         "status": serializers.ChoiceField(choices=PledgeStatus.choices),
         "amount": serializers.IntegerField(help_text="euro cents"),
+        "amount_display": serializers.CharField(help_text="the amount in the request's language"),
         "currency": serializers.CharField(),
         "matched": serializers.IntegerField(help_text="euro cents added by match funds"),
+        "matched_display": serializers.CharField(help_text="in the request's language"),
         "campaign": serializers.IntegerField(),
         "reward_tier": serializers.IntegerField(allow_null=True),
         "anonymous": serializers.BooleanField(),
@@ -163,8 +166,10 @@ def pledge_data(pledge):
         "id": pledge.pk,
         "status": pledge.status,
         "amount": pledge.net_amount,
+        "amount_display": format_money(pledge.net_amount),
         "currency": pledge.currency,
         "matched": pledge.matched_amount,
+        "matched_display": format_money(pledge.matched_amount),
         "campaign": pledge.campaign_id,
         "reward_tier": pledge.reward_tier_id,
         "anonymous": pledge.anonymous,

@@ -6,14 +6,13 @@ entry on the fund. The entries' data are plain numbers (euro cents, pledge ids),
 the reader's language when the history is shown.
 """
 
-from decimal import Decimal
-
 from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import LogFormatter, log
+
+from portal.formatting import format_money
 
 REFUND = "maillon.pledge_refund"
 CANCEL = "maillon.pledge_cancel"
@@ -23,19 +22,15 @@ MATCH_ADDED = "maillon.match_added"
 MATCH_RELEASED = "maillon.match_released"
 
 
-def euros(cents):
-    """In the reader's number format: 1 234,50 in French, 1,234.50 in English."""
-    return number_format(Decimal(cents) / 100, decimal_pos=2, force_grouping=True)
-
-
 class MoneyFormatter(LogFormatter):
-    """A message with the entry's pledge number, amount in euros and, if any, Stripe's reason."""
+    """A message with the entry's pledge number, amount (in the reader's format) and Stripe's
+    reason, if any."""
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
         return self.template() % {
             "pledge": data.get("pledge", "?"),
-            "amount": euros(data.get("amount", 0)),
+            "amount": format_money(data.get("amount", 0)),
             "reason": data.get("reason", ""),
         }
 
@@ -44,42 +39,42 @@ class RefundFormatter(MoneyFormatter):
     label = gettext_lazy("Refund a pledge")
 
     def template(self):
-        return _("Refunded %(amount)s EUR of pledge #%(pledge)s")
+        return _("Refunded %(amount)s of pledge #%(pledge)s")
 
 
 class CancelFormatter(MoneyFormatter):
     label = gettext_lazy("Cancel a pledge")
 
     def template(self):
-        return _("Cancelled pledge #%(pledge)s of %(amount)s EUR")
+        return _("Cancelled pledge #%(pledge)s of %(amount)s")
 
 
 class ChargeFormatter(MoneyFormatter):
     label = gettext_lazy("Charge a pledge at closing")
 
     def template(self):
-        return _("Charged %(amount)s EUR for pledge #%(pledge)s at closing")
+        return _("Charged %(amount)s for pledge #%(pledge)s at closing")
 
 
 class ChargeFailedFormatter(MoneyFormatter):
     label = gettext_lazy("Failed charge at closing")
 
     def template(self):
-        return _("The charge of %(amount)s EUR for pledge #%(pledge)s failed: %(reason)s")
+        return _("The charge of %(amount)s for pledge #%(pledge)s failed: %(reason)s")
 
 
 class MatchAddedFormatter(MoneyFormatter):
     label = gettext_lazy("Match a pledge")
 
     def template(self):
-        return _("Added %(amount)s EUR from the pot to pledge #%(pledge)s")
+        return _("Added %(amount)s from the pot to pledge #%(pledge)s")
 
 
 class MatchReleasedFormatter(MoneyFormatter):
     label = gettext_lazy("Give a match back")
 
     def template(self):
-        return _("Gave %(amount)s EUR back to the pot from pledge #%(pledge)s")
+        return _("Gave %(amount)s back to the pot from pledge #%(pledge)s")
 
 
 FORMATTERS = {

@@ -8,6 +8,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from portal.formatting import format_money
+
 
 def _campaign_in(language, campaign):
     """The campaign as it reads in `language`, or the copy the backer pledged on."""
@@ -32,11 +34,13 @@ def pledge_link(pledge, view_name):
 
 def send_to_backer(pledge, template, extra=None):
     """Render templates/emails/campaigns/<template>_{subject,body}.txt in the backer's language."""
+    if not pledge.email:  # the backer erased their account (campaigns.member_data)
+        return
     with translation.override(pledge.language):
         context = {
             "pledge": pledge,
             "campaign": _campaign_in(pledge.language, pledge.campaign),
-            "amount": pledge.net_amount / 100,
+            "amount": format_money(pledge.net_amount),
             "manage_url": pledge_link(pledge, "campaigns:pledge_detail"),
             **(extra or {}),
         }

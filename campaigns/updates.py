@@ -100,7 +100,8 @@ def recipients(campaign_key):
             recipient = Recipient(backer.email, backer.display_name, backer.preferred_language)
         else:
             recipient = Recipient(pledge.email, pledge.name, pledge.language)
-        by_email.setdefault(recipient.email.lower(), recipient)
+        if recipient.email:  # empty once the backer erased their account
+            by_email.setdefault(recipient.email.lower(), recipient)
     return list(by_email.values())
 
 

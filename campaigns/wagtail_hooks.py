@@ -3,7 +3,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from campaigns import audit
+from campaigns import audit, member_data
 from campaigns.admin_views import (
     MatchFundPolicy,
     MatchFundViewSet,
@@ -33,3 +33,7 @@ def register_refund_url():
 @hooks.register("register_log_actions")
 def register_money_log_actions(actions):
     audit.register_actions(actions)
+
+
+hooks.register("register_member_data_export", member_data.export)
+hooks.register("register_member_erase", member_data.erase)

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from portal.formatting import format_money
+
 
 class TaxonomyField(serializers.Field):
     """A category or territory in the requested language when translated: id, name, slug."""
@@ -37,7 +39,11 @@ class NeedsField(serializers.Field):
                     for role in page.roles.all()
                 ],
             },
-            "money": {"budget": counters.budget, "currency": "EUR"},
+            "money": {
+                "budget": counters.budget,
+                "budget_display": format_money(counters.budget),
+                "currency": "EUR",
+            },
             "knowledge": {
                 "answered": counters.questions_answered,
                 "asked": counters.questions_asked,

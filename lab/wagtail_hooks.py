@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from django_comments_xtd.models import XtdComment
 
-from lab import graduation
+from lab import graduation, member_data
 from lab.experts import ExpertProfileViewSet
 from lab.models import LabBriefPage
 from lab.services import LabConflict
@@ -161,3 +161,7 @@ def graduation_button(page, user, view_name, next_url=None):
 @hooks.register("register_admin_viewset")
 def register_expert_viewset():
     return ExpertProfileViewSet()
+
+
+hooks.register("register_member_data_export", member_data.export)
+hooks.register("register_member_erase", member_data.erase)

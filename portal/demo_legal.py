@@ -118,38 +118,58 @@ PRIVACY = {
         h2("Cookies", "Cookies", "Cookies", "Cookies"),
         p(
             "Maillon n'utilise que des cookies nécessaires, sans traceur ni mesure "
-            "d'audience : « sessionid » vous garde connecté, « csrftoken » protège les "
-            "formulaires contre la falsification de requêtes, « django_language » retient "
-            "la langue choisie.",
+            "d'audience, et ne demande donc pas de consentement : « sessionid » vous garde "
+            "connecté (deux semaines au plus), « csrftoken » protège les formulaires contre "
+            "la falsification de requêtes (un an), « django_language » retient la langue "
+            "choisie (jusqu'à la fermeture du navigateur), « messages » affiche une seule "
+            "fois une confirmation comme « message envoyé ». Sur le formulaire de paiement, "
+            "Stripe dépose « __stripe_mid » et « __stripe_sid » pour prévenir la fraude.",
             "Maillon gebruikt alleen noodzakelijke cookies, zonder trackers of "
-            "bezoekersmeting: 'sessionid' houdt u aangemeld, 'csrftoken' beschermt "
-            "formulieren tegen vervalste verzoeken, 'django_language' onthoudt de gekozen "
-            "taal.",
-            "Maillon verwendet nur notwendige Cookies, ohne Tracker oder Reichweitenmessung: "
-            "„sessionid“ hält Sie angemeldet, „csrftoken“ schützt Formulare vor gefälschten "
-            "Anfragen, „django_language“ merkt sich die gewählte Sprache.",
-            "Maillon only uses necessary cookies, with no trackers or audience measurement: "
-            "'sessionid' keeps you logged in, 'csrftoken' protects forms against forged "
-            "requests, 'django_language' remembers the language you chose.",
+            "bezoekersmeting, en vraagt dus geen toestemming: 'sessionid' houdt u aangemeld "
+            "(hoogstens twee weken), 'csrftoken' beschermt formulieren tegen vervalste "
+            "verzoeken (een jaar), 'django_language' onthoudt de gekozen taal (tot u de "
+            "browser sluit), 'messages' toont één keer een bevestiging zoals 'bericht "
+            "verzonden'. Op het betaalformulier plaatst Stripe '__stripe_mid' en "
+            "'__stripe_sid' om fraude te voorkomen.",
+            "Maillon verwendet nur notwendige Cookies, ohne Tracker oder Reichweitenmessung, "
+            "und fragt daher keine Einwilligung ab: „sessionid“ hält Sie angemeldet "
+            "(höchstens zwei Wochen), „csrftoken“ schützt Formulare vor gefälschten Anfragen "
+            "(ein Jahr), „django_language“ merkt sich die gewählte Sprache (bis Sie den "
+            "Browser schließen), „messages“ zeigt einmal eine Bestätigung wie „Nachricht "
+            "gesendet“. Auf dem Zahlungsformular setzt Stripe „__stripe_mid“ und "
+            "„__stripe_sid“, um Betrug zu verhindern.",
+            "Maillon only uses necessary cookies, with no trackers or audience measurement, "
+            "so it asks for no consent: 'sessionid' keeps you logged in (two weeks at most), "
+            "'csrftoken' protects forms against forged requests (one year), "
+            "'django_language' remembers the language you chose (until you close the "
+            "browser), 'messages' shows a confirmation such as 'message sent' once. On the "
+            "payment form, Stripe sets '__stripe_mid' and '__stripe_sid' to prevent fraud.",
         ),
         h2("Vos droits", "Uw rechten", "Ihre Rechte", "Your rights"),
         p(
             "Vous pouvez accéder à vos données, les rectifier, les effacer, en limiter le "
             "traitement, vous y opposer et les emporter. Écrivez à notre délégué à la "
             "protection des données : dpo@maillon.be. Vous pouvez aussi porter plainte "
-            "auprès de l'Autorité de protection des données (www.autoriteprotectiondonnees.be).",
+            "auprès de l'Autorité de protection des données (www.autoriteprotectiondonnees.be). "
+            "Connecté, vous téléchargez vos données et supprimez votre compte vous-même, "
+            "depuis « Mes données ».",
             "U kunt uw gegevens inzien, verbeteren, wissen, de verwerking beperken, "
             "bezwaar maken en ze meenemen. Schrijf naar onze functionaris voor "
             "gegevensbescherming: dpo@maillon.be. U kunt ook klacht indienen bij de "
-            "Gegevensbeschermingsautoriteit (www.gegevensbeschermingsautoriteit.be).",
+            "Gegevensbeschermingsautoriteit (www.gegevensbeschermingsautoriteit.be). "
+            "Aangemeld downloadt u zelf uw gegevens en verwijdert u zelf uw account, via "
+            "'Mijn gegevens'.",
             "Sie können Ihre Daten einsehen, berichtigen, löschen, die Verarbeitung "
             "einschränken, widersprechen und sie mitnehmen. Schreiben Sie an unseren "
             "Datenschutzbeauftragten: dpo@maillon.be. Sie können auch bei der "
-            "Datenschutzbehörde Beschwerde einlegen (www.datenschutzbehorde.be).",
+            "Datenschutzbehörde Beschwerde einlegen (www.datenschutzbehorde.be). "
+            "Angemeldet laden Sie Ihre Daten selbst herunter und löschen Ihr Konto selbst, "
+            "unter „Meine Daten“.",
             "You may access, correct and erase your data, restrict or object to its "
             "processing and take it with you. Write to our data protection officer: "
             "dpo@maillon.be. You may also complain to the Data Protection Authority "
-            "(www.dataprotectionauthority.be).",
+            "(www.dataprotectionauthority.be). Once logged in, you download your data and "
+            "delete your account yourself, from 'My data'.",
         ),
     ],
 }

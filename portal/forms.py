@@ -62,3 +62,29 @@ class ContactForm(forms.Form):
         for name in self.errors:
             if name in self.fields:
                 self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_errors"
+
+
+class DeleteAccountForm(forms.Form):
+    """The member confirms with their password, or, without one, by typing their e-mail address."""
+
+    confirmation = forms.CharField(strip=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        field = self.fields["confirmation"]
+        if user.has_usable_password():
+            field.label = _("Your password")
+            field.widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        else:
+            field.label = _("Type your e-mail address")
+            field.widget = forms.EmailInput(attrs={"autocomplete": "off"})
+
+    def clean_confirmation(self):
+        typed = self.cleaned_data["confirmation"]
+        if self.user.has_usable_password():
+            if not self.user.check_password(typed):
+                raise forms.ValidationError(_("This is not your password."))
+        elif typed.strip().lower() != self.user.email.lower():
+            raise forms.ValidationError(_("This is not your e-mail address."))
+        return typed

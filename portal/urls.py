@@ -27,6 +27,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", views.profile, name="member_profile"),
+    path("me/data/", views.my_data, name="member_data"),
+    path("me/delete/", views.delete_account, name="member_delete"),
     path("accounts/", include("allauth.urls")),
     path("", include("campaigns.urls")),
     path("", include("lab.urls")),

@@ -15,7 +15,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
-from portal import published_media, walls
+from portal import gdpr, published_media, walls
 from portal.contact_messages import ContactMessageViewSet
 from portal.models import OperatorPage
 from portal.operators import create_operator
@@ -154,3 +154,21 @@ def serve_only_published_documents(document, request):
 
 
 register_snippet(ContactMessageViewSet)
+
+
+hooks.register(gdpr.EXPORT_HOOK, gdpr.export_account)
+hooks.register(gdpr.ERASE_HOOK, gdpr.erase_account_records)
+
+
+@hooks.register("register_my_maillon_link")
+def my_data_link(request):
+    if not request.user.is_authenticated:
+        return None
+    return {"url": reverse("member_data"), "label": _("My data"), "order": 90}
+
+
+@hooks.register("register_my_maillon_link")
+def delete_account_link(request):
+    if not request.user.is_authenticated:
+        return None
+    return {"url": reverse("member_delete"), "label": _("Delete my account"), "order": 91}

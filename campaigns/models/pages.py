@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
 from portal.blocks import StoryBlock
+from portal.formatting import MoneyDisplayField, format_money
 from portal.models.crowd import CrowdPage, CrowdPageQuerySet
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
@@ -129,6 +130,9 @@ class CampaignPage(CrowdPage):
         APIField("goal"),
         APIField("raised", serializer=serializers.IntegerField(read_only=True)),
         APIField("matched", serializer=serializers.IntegerField(read_only=True)),
+        APIField("goal_display", serializer=MoneyDisplayField(source="goal")),
+        APIField("raised_display", serializer=MoneyDisplayField(source="raised")),
+        APIField("matched_display", serializer=MoneyDisplayField(source="matched")),
         APIField("backers", serializer=serializers.IntegerField(read_only=True)),
         APIField("starts_at"),
         APIField("deadline"),
@@ -334,6 +338,7 @@ class RewardTier(TranslatableMixin, Orderable):
             "id": self.pk,
             "title": self.title,
             "minimum_amount": self.minimum_amount,
+            "minimum_amount_display": format_money(self.minimum_amount),
             "limit": self.limit,
             "claimed": getattr(self, "claimed", 0),
             "available": self.available,

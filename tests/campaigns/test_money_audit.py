@@ -75,8 +75,8 @@ def test_a_backer_cancelling_a_paid_pledge_shows_in_the_campaigns_history(
     assert entries(flexible_campaign, audit.REFUND) == [(member, pledge_id, 5_000)]
     assert entries(flexible_campaign, audit.CANCEL) == [(member, pledge_id, 5_000)]
     html = page_history(moderator, flexible_campaign)
-    assert f"50,00 EUR remboursés sur la promesse de don n° {pledge_id}" in html
-    assert f"Promesse de don n° {pledge_id} de 50,00 EUR annulée" in html
+    assert f"50\xa0€ remboursés sur la promesse de don n° {pledge_id}" in html
+    assert f"Promesse de don n° {pledge_id} de 50\xa0€ annulée" in html
 
 
 def test_lowering_and_admin_refunds_are_logged_with_their_author(moderator, flexible_campaign):
@@ -183,5 +183,5 @@ def test_match_fund_money_shows_in_the_funds_history(moderator, operator, flexib
     response = logged_in(moderator).get(reverse("campaigns_matchfund:history", args=[fund.pk]))
     assert response.status_code == 200
     html = unescape(response.content.decode())
-    assert f"30,00 EUR de l'enveloppe ajoutés à la promesse de don n° {data['id']}" in html
-    assert f"30,00 EUR rendus à l'enveloppe depuis la promesse de don n° {data['id']}" in html
+    assert f"30\xa0€ de l'enveloppe ajoutés à la promesse de don n° {data['id']}" in html
+    assert f"30\xa0€ rendus à l'enveloppe depuis la promesse de don n° {data['id']}" in html

@@ -36,7 +36,7 @@ def test_campaign_page_shows_money_apart_tiers_and_the_form(client, campaign, li
     response = client.get(campaign.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'data-testid="raised">75 €' in html
+    assert 'data-testid="raised">75\xa0€' in html
     assert 'data-testid="backers">2' in html
     assert "Atelier privé" in html
     assert f'data-testid="tier-{limited_tier.pk}-left">9 ' in html
@@ -51,8 +51,8 @@ def test_matched_money_is_shown_apart(client, campaign):
     publish(campaign)
     PledgeFactory(campaign=campaign, amount=4_000, matched_amount=4_000)
     html = client.get(campaign.url).content.decode()
-    assert 'data-testid="raised">40 €' in html
-    assert 'data-testid="matched">40 €' in html
+    assert 'data-testid="raised">40\xa0€' in html
+    assert 'data-testid="matched">40\xa0€' in html
 
 
 def test_ended_campaign_has_no_form(client, operator):
@@ -167,6 +167,11 @@ def test_wagtail_api_exposes_money_and_tiers(
         1_000,
         2,
     )
+    assert (data["goal_display"], data["raised_display"], data["matched_display"]) == (
+        "1\u202f000\xa0€",
+        "80\xa0€",
+        "10\xa0€",
+    )
     assert data["status"] == "live"
     assert data["funding_model"] == "all_or_nothing"
     assert data["reward_tiers"] == [
@@ -174,6 +179,7 @@ def test_wagtail_api_exposes_money_and_tiers(
             "id": limited_tier.pk,
             "title": "Atelier privé",
             "minimum_amount": 5_000,
+            "minimum_amount_display": "50\xa0€",
             "limit": 10,
             "claimed": 1,
             "available": 9,

@@ -45,7 +45,7 @@ def test_visitor_pledges_25_eur_and_sees_the_counter_rise(live_server, live_camp
     page = browser_page
     url = live_server.url + live_campaign.url
     page.goto(url)
-    assert page.get_by_test_id("raised").inner_text() == "0 €"
+    assert page.get_by_test_id("raised").inner_text() == "0\xa0€"
 
     page.fill("#pledge-amount", "25")
     page.fill("#pledge-name", "Léa Dupont")
@@ -63,5 +63,5 @@ def test_visitor_pledges_25_eur_and_sees_the_counter_rise(live_server, live_camp
     assert page.get_by_test_id("pledge-status").get_attribute("data-status") == "committed"
 
     page.goto(url)
-    assert page.get_by_test_id("raised").inner_text() == "25 €"
+    assert page.get_by_test_id("raised").inner_text() == "25\xa0€"
     assert page.get_by_test_id("backers").inner_text() == "1"

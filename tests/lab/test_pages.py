@@ -40,7 +40,7 @@ def test_brief_page_shows_each_need_with_its_counter(client, brief, task, role):
     assert "1 / 2" in page
     assert "3 / 5 places prises" in page
     assert "0 / 1" in page
-    assert "2\xa0500 €" in page
+    assert "2\u202f500\xa0€" in page  # CLDR French: narrow no-break space groups
 
 
 def test_brief_page_in_dutch_shares_the_counters(client, brief, task):

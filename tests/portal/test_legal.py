@@ -4,6 +4,8 @@ import datetime
 import html
 import re
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core import mail
 from django.core.cache import cache
 from django.db import connection
@@ -349,3 +351,39 @@ def test_platform_admin_chooses_the_legal_pages_in_the_settings(client, home, le
     assert response.status_code == 302
     links = _footer_links(client.get("/fr/"))
     assert (notice.url, "Mentions légales") in links
+
+
+# Every cookie Maillon sets, all strictly necessary (ePrivacy art. 5(3)): no consent banner.
+ESSENTIAL_COOKIES = {
+    settings.SESSION_COOKIE_NAME: "sessionid",
+    settings.CSRF_COOKIE_NAME: "csrftoken",
+    settings.LANGUAGE_COOKIE_NAME: "django_language",
+    CookieStorage.cookie_name: "messages",
+}
+
+
+def test_essential_cookies_are_the_ones_the_privacy_notice_names(client, home):
+    assert set(ESSENTIAL_COOKIES) == set(ESSENTIAL_COOKIES.values())  # Django's defaults
+    privacy = seed_legal(home)["privacy"]
+    for code in LANGUAGES:
+        notice = html.unescape(client.get(in_language(privacy, code).url).content.decode())
+        for name in ESSENTIAL_COOKIES:
+            assert name in notice, (code, name)
+
+
+def test_an_anonymous_visit_sets_no_cookie_but_the_essential_ones(client, legal, every_page_type):
+    urls = [in_language(page, code).url for page in every_page_type for code in LANGUAGES]
+    urls += [f"/{code}/accounts/{view}/" for code in LANGUAGES for view in ("login", "signup")]
+    set_cookies = set()
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        set_cookies.update(response.cookies)
+        # Reading a page sets nothing but the form token (where there is a form).
+        assert set(response.cookies) <= {"csrftoken"}, (url, response.cookies)
+    contact = in_language(legal["contact"], "de").url
+    client.post(contact, _form())  # a confirmation shown once: the messages cookie
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/nl/"})
+    set_cookies.update(client.cookies)
+    assert set_cookies <= set(ESSENTIAL_COOKIES), set_cookies - set(ESSENTIAL_COOKIES)
+    assert {"csrftoken", "messages", "django_language"} <= set_cookies
