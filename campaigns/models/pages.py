@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
+from campaigns.fields import EuroCentsField
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
@@ -44,6 +45,20 @@ class _TierStockField(serializers.Field):
 
     def to_representation(self, page):
         return [tier.as_api_dict() for tier in page.tiers_with_stock()]
+
+
+class _FinancingPlanField(serializers.Field):
+    """The financing plan with its computed lines and `*_display` amounts, for the Wagtail API."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        from campaigns.financing import plan_of
+
+        plan = plan_of(page)
+        return plan.as_api_dict() if plan else None
 
 
 class CampaignPageQuerySet(PageQuerySet):
@@ -104,6 +119,12 @@ class CampaignPage(BasePage):
         choices=FundingModel.choices,
         default=FundingModel.ALL_OR_NOTHING,
     )
+    total_budget = EuroCentsField(
+        _("total budget (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The whole project's cost, which the crowd and the other sources finance."),
+    )
     # Set by close_campaigns once the deadline has passed and the outcome has been applied.
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 
@@ -125,6 +146,10 @@ class CampaignPage(BasePage):
             [FieldPanel("project_holder"), FieldPanel("category"), FieldPanel("territory")],
             heading=_("Project"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("total_budget"), InlinePanel("financing_sources", label=_("sources"))],
+            heading=_("Financing plan"),
+        ),
         InlinePanel("reward_tiers", label=_("reward tiers")),
         InlinePanel("updates", label=_("updates")),
     ]
@@ -139,6 +164,8 @@ class CampaignPage(BasePage):
         SynchronizedField("starts_at"),
         SynchronizedField("deadline"),
         SynchronizedField("funding_model"),
+        SynchronizedField("total_budget"),
+        TranslatableField("financing_sources"),
         TranslatableField("reward_tiers"),
         TranslatableField("updates"),
     ]
@@ -166,6 +193,8 @@ class CampaignPage(BasePage):
         APIField("category"),
         APIField("territory"),
         APIField("reward_tiers", serializer=_TierStockField(source="*")),
+        APIField("total_budget"),
+        APIField("financing_plan", serializer=_FinancingPlanField(source="*")),
     ]
 
     base_form_class = MembersOnlyPageForm
@@ -255,9 +284,11 @@ class CampaignPage(BasePage):
         """Totals, tiers and places of many campaigns in three queries (API listings)."""
         from django.db.models import prefetch_related_objects
 
+        from campaigns.financing import prepare_plans
         from campaigns.models.pledges import Pledge
 
         prefetch_related_objects(campaigns, "reward_tiers", "category", "territory")
+        prepare_plans(campaigns)
         totals = Pledge.objects.totals_for([campaign.translation_key for campaign in campaigns])
         claimed = Pledge.objects.claimed_by_tier(
             [tier.translation_key for c in campaigns for tier in c.reward_tiers.all()]
@@ -280,10 +311,12 @@ class CampaignPage(BasePage):
 
     def public_context(self):
         """What the page shows every visitor, computed once per generation of the site."""
+        from campaigns.financing import plan_of
         from campaigns.models.pledges import Pledge
         from campaigns.updates import updates_of
 
         return {
+            "financing_plan": plan_of(self),
             "operator": self.operator_page,
             "tiers": self.tiers_with_stock(),
             "updates": updates_of(self),
