@@ -73,6 +73,11 @@ class FinancingPlan:
         return self.total_budget - self.sources_total
 
     @property
+    def gap_beyond(self):
+        """How far the sources exceed the budget, as a positive amount (0 if they do not)."""
+        return max(0, -(self.gap or 0))
+
+    @property
     def secured(self):
         return sum(line.amount for line in self.lines if line.status == SourceStatus.GRANTED)
 

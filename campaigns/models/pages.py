@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
 from campaigns.fields import EuroCentsField
+from campaigns.panels import FinancingSourcesPanel
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
@@ -147,7 +148,10 @@ class CampaignPage(BasePage):
             heading=_("Project"),
         ),
         MultiFieldPanel(
-            [FieldPanel("total_budget"), InlinePanel("financing_sources", label=_("sources"))],
+            [
+                FieldPanel("total_budget"),
+                FinancingSourcesPanel("financing_sources", label=_("sources")),
+            ],
             heading=_("Financing plan"),
         ),
         InlinePanel("reward_tiers", label=_("reward tiers")),

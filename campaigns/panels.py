@@ -1,0 +1,42 @@
+"""The campaign editor's financing plan panel: its match fund choices stay within the walls."""
+
+from django.db.models import Q
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import InlinePanel
+
+from portal import walls
+
+
+class FinancingSourceForm(WagtailAdminModelForm):
+    """A line of the plan names a match fund of the editor's own operators, or one covering a
+    campaign of their sections (the Region's pot on a local project): never another
+    operator's unrelated pots. The fund already chosen stays selectable."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("match_fund")
+        user = self.for_user
+        if field is None or user is None:
+            return
+        from campaigns.models import CampaignPage
+
+        campaigns = walls.within_sections(CampaignPage.objects.all(), user, walls.EDITOR)
+        field.queryset = (
+            field.queryset.filter(
+                Q(operator__in=walls.sections_of(user, walls.EDITOR))
+                | Q(campaigns__in=campaigns)
+                | Q(pk=self.instance.match_fund_id)
+            )
+            .distinct()
+            .order_by("name")
+        )
+
+
+class FinancingSourcesPanel(InlinePanel):
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name].update(
+            form=FinancingSourceForm, inherit_kwargs=["for_user"]
+        )
+        return options
