@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
+    FinancingSource,
     MatchFund,
     Pledge,
     PledgeStatus,
@@ -69,6 +70,40 @@ INDEX = {
 
 DAY = datetime.timedelta(days=1)
 
+# Financing plans: the lines' labels, and the Region's match fund that adds its money only if
+# a campaign reaches its goal (1 EUR per EUR raised, up to 20,000 EUR per campaign).
+CROWD = {"fr": "La foule", "nl": "De menigte", "de": "Die Crowd", "en": "The crowd"}
+MOBILITY_GRANT = {
+    "fr": "Subside mobilité de la Ville de Namur",
+    "nl": "Mobiliteitssubsidie van de stad Namen",
+    "de": "Mobilitätszuschuss der Stadt Namür",
+    "en": "City of Namur mobility grant",
+}
+ENERGY_GRANT = {
+    "fr": "Subside UREBA pour les bâtiments publics",
+    "nl": "UREBA-subsidie voor openbare gebouwen",
+    "de": "UREBA-Zuschuss für öffentliche Gebäude",
+    "en": "UREBA grant for public buildings",
+}
+SME_LOAN = {
+    "fr": "Prêt PME régional (Wallonie Entreprendre)",
+    "nl": "Regionale kmo-lening (Wallonie Entreprendre)",
+    "de": "Regionales KMU-Darlehen (Wallonie Entreprendre)",
+    "en": "Regional SME loan (Wallonie Entreprendre)",
+}
+OWN_FUNDS = {
+    "fr": "Fonds propres de l'ASBL",
+    "nl": "Eigen middelen van de vzw",
+    "de": "Eigenmittel der VoG",
+    "en": "The non-profit's own funds",
+}
+REGIONAL_COFINANCING = {
+    "fr": "Cofinancement de la Région wallonne, si l'objectif est atteint",
+    "nl": "Cofinanciering van het Waals Gewest, als het doel bereikt wordt",
+    "de": "Kofinanzierung der Wallonischen Region, wenn das Ziel erreicht wird",
+    "en": "Walloon Region co-financing, if the goal is reached",
+}
+
 CAMPAIGNS = [
     {
         "slug": "velo-atelier-namur",
@@ -80,6 +115,14 @@ CAMPAIGNS = [
         "starts": -10 * DAY,
         "ends": 20 * DAY,
         "pledges": [(5_000, "committed"), (2_500, "committed"), (10_000, "committed")],
+        "budget": 4_000_000,
+        "plan": [
+            ("crowd", None, "requested", CROWD),
+            ("grant", 600_000, "granted", MOBILITY_GRANT),
+            ("loan", 400_000, "requested", SME_LOAN),
+            ("own_funds", 200_000, "granted", OWN_FUNDS),
+            ("match_fund", None, "conditional", REGIONAL_COFINANCING),
+        ],
         "title": {
             "fr": "Vélo-atelier solidaire de Namur",
             "nl": "Solidaire fietswerkplaats in Namen",
@@ -281,6 +324,13 @@ CAMPAIGNS = [
         "ends": 30 * DAY,
         "pledges": [(50_000, "committed"), (25_000, "committed")],
         "match_fund": True,
+        "budget": 7_000_000,
+        "plan": [
+            ("crowd", None, "requested", CROWD),
+            ("grant", 1_000_000, "granted", ENERGY_GRANT),
+            ("loan", 1_000_000, "requested", SME_LOAN),
+            ("match_fund", None, "conditional", REGIONAL_COFINANCING),
+        ],
         "title": {
             "fr": "Toitures solaires citoyennes de Gembloux",
             "nl": "Burgerzonnedaken in Gembloers",
@@ -319,11 +369,14 @@ def seed(command):
         slug: create_operator(name=name, kind=kind, slug=slug, home=home)
         for slug, (name, kind) in OPERATORS.items()
     }
+    cofinancing = _cofinancing_fund(operators["region-wallonne"])
     for spec in CAMPAIGNS:
-        campaign = _campaign(spec, operators, categories, territories)
+        campaign = _campaign(spec, operators, categories, territories, cofinancing)
         _pledges(campaign, spec)
         if spec.get("match_fund"):
             _match_fund(campaign, operators["region-wallonne"], categories["energie"])
+        if spec.get("plan"):
+            _set_aside(campaign, cofinancing)
         if spec["slug"] in FEATURED:
             home.feature(campaign)
     command.stdout.write(f"campaigns: {len(CAMPAIGNS)} demo campaigns under {index.url_path}")
@@ -374,7 +427,7 @@ def _snippet(model, slug, names, **fields):
     return original
 
 
-def _campaign(spec, operators, categories, territories):
+def _campaign(spec, operators, categories, territories, cofinancing):
     operator = operators[spec["operator"]]
     campaign = CampaignPage.objects.filter(slug=spec["slug"], locale=operator.locale).first()
     if campaign is None:
@@ -401,13 +454,17 @@ def _campaign(spec, operators, categories, territories):
                     locale=operator.locale,
                 )
             )
+        _plan(campaign, spec, operator.locale, cofinancing)
         operator.add_child(instance=campaign)
         campaign.save_revision().publish()
+        if spec.get("plan"):
+            cofinancing.campaigns.add(campaign)
         if spec["ends"] < datetime.timedelta(0):
             CampaignPage.objects.filter(pk=campaign.pk).update(closed_at=campaign.deadline)
     texts = [spec["title"], spec["summary"], spec["body"]]
     for tier in spec["tiers"]:
         texts += [tier["title"], tier["description"]]
+    texts += [line[3] for line in spec.get("plan", [])]
     for language in LANGUAGES:
         if is_translated(campaign, language):
             continue
@@ -468,3 +525,42 @@ def _match_fund(campaign, region, energy):
         ):
             apply_matches(pledge)
             pledge.save(update_fields=["matched_amount"])
+
+
+def _cofinancing_fund(region):
+    fund, _created = MatchFund.objects.get_or_create(
+        name="Cofinancement régional des projets citoyens",
+        defaults={
+            "operator": region,
+            "total": 10_000_000,
+            "cap_per_campaign": 2_000_000,
+            "unlocks_when_goal_reached": True,
+        },
+    )
+    return fund
+
+
+def _plan(campaign, spec, locale, cofinancing):
+    campaign.total_budget = spec.get("budget")
+    for kind, amount, status, label in spec.get("plan", []):
+        campaign.financing_sources.add(
+            FinancingSource(
+                kind=kind,
+                label=_fr(label),
+                amount=amount,
+                status=status,
+                match_fund=cofinancing if kind == "match_fund" else None,
+                locale=locale,
+            )
+        )
+
+
+def _set_aside(campaign, fund):
+    """What the crowd has unlocked so far of the Region's conditional co-financing."""
+    from campaigns.matching import apply_matches
+
+    for pledge in Pledge.objects.filter(
+        campaign_key=campaign.translation_key, status=PledgeStatus.COMMITTED
+    ).exclude(matches__fund=fund):
+        apply_matches(pledge, only=fund)
+        pledge.save(update_fields=["matched_amount"])

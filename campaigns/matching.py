@@ -93,9 +93,10 @@ def _closed_successful(campaign):
     return campaign.status_at(campaign.closed_at) == CampaignStatus.SUCCESSFUL
 
 
-def apply_matches(pledge):
-    """Match a pledge that has just started to count. Call inside its transaction."""
-    funds = list(_funds_for(pledge.campaign_key))
+def apply_matches(pledge, only=None):
+    """Match a pledge that has just started to count (by `only` that fund, if given). Call
+    inside its transaction."""
+    funds = [fund for fund in _funds_for(pledge.campaign_key) if only in (None, fund)]
     if not funds:
         return
     campaign = CampaignPage.objects.select_related("category", "territory").get(

@@ -1,14 +1,27 @@
 """The financing plan: the page in four languages, both APIs, and match funds that add their
 money only if the crowd reaches the goal (set aside while live, settled by the closing run)."""
 
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.test.utils.form_data import inline_formset
+from wagtail.users.models import UserProfile
+
 import pytest
 
 from campaigns.closing import run_closing
-from campaigns.models import CampaignPage, PledgeMatch, PledgeStatus
+from campaigns.models import CampaignPage, FinancingSource, PledgeMatch, PledgeStatus
 from campaigns.pledging import move
 from portal.translation import translate
 from tests.campaigns.test_closing import end, pledge_via_api
-from tests.factories.campaigns import FinancingSourceFactory, MatchFundFactory, PledgeFactory
+from tests.campaigns.test_updates import admin_form
+from tests.factories.campaigns import (
+    CampaignPageFactory,
+    FinancingSourceFactory,
+    MatchFundFactory,
+    PledgeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -227,8 +240,134 @@ def test_plan_in_api_v1_in_the_request_language(
 
 
 def test_api_v1_campaign_unknown_or_draft_is_404(client, operator):
-    from tests.factories.campaigns import CampaignPageFactory
-
     draft = CampaignPageFactory(parent=operator, live=False)
     assert client.get(f"/api/v1/campaigns/{draft.pk}/").status_code == 404
     assert client.get("/api/v1/campaigns/999999/").status_code == 404
+
+
+def source_row(kind, amount="", label="", status="requested", match_fund=""):
+    return {
+        "kind": kind,
+        "label": label,
+        "amount": amount,
+        "status": status,
+        "match_fund": match_fund,
+    }
+
+
+def test_operator_edits_the_plan_in_euros_and_cents_are_stored(
+    moderator, other_operator, campaign, region
+):
+    admin = Client()
+    admin.force_login(moderator)
+    url = f"/admin/pages/{campaign.pk}/edit/"
+    MatchFundFactory(operator=other_operator, name="Pot secret de GRE")
+    form = admin.get(url).content.decode()
+    assert "Plan de financement" in form
+    assert "Région wallonne" in form
+    assert "Pot secret de GRE" not in form
+
+    rows = [
+        source_row("crowd", label="La foule"),
+        source_row("grant", "1250,50", "Subside de la commune", "granted"),
+        source_row("loan", "2000.5", "Prêt Sowalfin"),
+        source_row("match_fund", match_fund=region.pk),
+    ]
+    response = admin.post(
+        url,
+        admin_form(
+            campaign,
+            [],
+            total_budget="5000",
+            financing_sources=inline_formset(rows),
+            **{"action-publish": "1"},
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    page = CampaignPage.objects.get(pk=campaign.pk)
+    assert page.total_budget == 500_000
+    assert [(s.kind, s.amount) for s in page.financing_sources.all()] == [
+        ("crowd", None),
+        ("grant", 125_050),
+        ("loan", 200_050),
+        ("match_fund", None),
+    ]
+    assert 'value="1250.50"' in admin.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "negative", "missing", "no_fund"),
+    [
+        (
+            "fr",
+            "Un montant ne peut pas être négatif.",
+            "Indiquez le montant de cette source, en euros.",
+            "Choisissez le fonds d&#x27;abondement que cette ligne représente.",
+        ),
+        (
+            "en",
+            "An amount cannot be negative.",
+            "Give the amount of this source, in euros.",
+            "Choose the match fund this line stands for.",
+        ),
+    ],
+)
+def test_admin_refuses_bad_lines_with_clear_errors(
+    moderator, campaign, language, negative, missing, no_fund
+):
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = language
+    profile.save()
+    admin = Client()
+    admin.force_login(moderator)
+    rows = [
+        source_row("grant", "-5", "Subside"),
+        source_row("own_funds", "", "Fonds propres"),
+        source_row("match_fund"),
+    ]
+    response = admin.post(
+        f"/admin/pages/{campaign.pk}/edit/",
+        admin_form(campaign, [], financing_sources=inline_formset(rows)),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    for message in (negative, missing, no_fund):
+        assert message in html, message
+    assert not FinancingSource.objects.exists()
+
+
+def test_campaign_page_queries_do_not_grow_with_the_plan(client, operator):
+    """The plan is part of the page's public figures (portal.pagecache): as many queries for
+    two lines as for twelve, rendered again or afresh after a pledge."""
+
+    def planned_campaign(lines, funds):
+        campaign = CampaignPageFactory(parent=operator)
+        FinancingSourceFactory(campaign=campaign, kind="crowd", amount=None)
+        for _n in range(lines):
+            FinancingSourceFactory(campaign=campaign)
+        for _n in range(funds):
+            fund = MatchFundFactory(
+                operator=operator, unlocks_when_goal_reached=True, campaigns=[campaign]
+            )
+            FinancingSourceFactory(
+                campaign=campaign, kind="match_fund", amount=None, match_fund=fund
+            )
+        campaign.total_budget = 500_000
+        campaign.save_revision().publish()
+        count(campaign, 5_000)
+        return campaign
+
+    def queries(campaign):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(campaign.url).status_code == 200
+        return len(captured)
+
+    small = planned_campaign(lines=1, funds=1)
+    big = planned_campaign(lines=8, funds=3)
+    client.get(small.url)
+    client.get(big.url)
+    assert queries(small) == queries(big) <= 12
+    PledgeFactory(campaign=small)
+    afresh = queries(small)
+    PledgeFactory(campaign=big)
+    assert queries(big) == afresh
