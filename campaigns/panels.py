@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels import InlinePanel, Panel
 
 from portal import walls
 
@@ -40,3 +40,17 @@ class FinancingSourcesPanel(InlinePanel):
             form=FinancingSourceForm, inherit_kwargs=["for_user"]
         )
         return options
+
+
+class FinancingPlanSummaryPanel(Panel):
+    """The saved plan's sources against its budget: a gap is shown to the editor, not refused."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "campaigns/admin/financing_plan_summary.html"
+
+        def get_context_data(self, parent_context=None):
+            from campaigns.financing import plan_of
+
+            context = super().get_context_data(parent_context)
+            context["plan"] = plan_of(self.instance) if self.instance.pk else None
+            return context

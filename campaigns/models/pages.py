@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
 from campaigns.fields import EuroCentsField
-from campaigns.panels import FinancingSourcesPanel
+from campaigns.panels import FinancingPlanSummaryPanel, FinancingSourcesPanel
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
@@ -149,6 +149,7 @@ class CampaignPage(BasePage):
         ),
         MultiFieldPanel(
             [
+                FinancingPlanSummaryPanel(),
                 FieldPanel("total_budget"),
                 FinancingSourcesPanel("financing_sources", label=_("sources")),
             ],

@@ -292,7 +292,10 @@ def test_operator_edits_the_plan_in_euros_and_cents_are_stored(
         ("loan", 200_050),
         ("match_fund", None),
     ]
-    assert 'value="1250.50"' in admin.get(url).content.decode()
+    form = admin.get(url).content.decode()
+    assert 'value="1250.50"' in form
+    # 1,000 (crowd) + 1,250.50 + 2,000.50 + up to 200 (the Region) of a 5,000 EUR budget
+    assert "Reste à trouver : 549 €." in form
 
 
 @pytest.mark.parametrize(
