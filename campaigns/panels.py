@@ -1,9 +1,12 @@
 """The campaign editor's financing plan panel: its match fund choices stay within the walls."""
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, Panel
+
+from modelcluster.forms import BaseChildFormSet
 
 from portal import walls
 
@@ -33,11 +36,26 @@ class FinancingSourceForm(WagtailAdminModelForm):
         )
 
 
+class FinancingSourceFormSet(BaseChildFormSet):
+    """A match fund line names a fund that covers this campaign (in any of its languages)."""
+
+    def clean(self):
+        super().clean()
+        if self.instance.pk is None:  # a new campaign: no fund can name it yet
+            return
+        for form in self.forms:
+            fund = getattr(form, "cleaned_data", {}).get("match_fund")
+            if fund is None or self._should_delete_form(form):
+                continue
+            if not fund.campaigns.filter(translation_key=self.instance.translation_key).exists():
+                form.add_error("match_fund", _("This match fund does not cover this campaign."))
+
+
 class FinancingSourcesPanel(InlinePanel):
     def get_form_options(self):
         options = super().get_form_options()
         options["formsets"][self.relation_name].update(
-            form=FinancingSourceForm, inherit_kwargs=["for_user"]
+            form=FinancingSourceForm, formset=FinancingSourceFormSet, inherit_kwargs=["for_user"]
         )
         return options
 

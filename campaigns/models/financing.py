@@ -98,13 +98,5 @@ class FinancingSource(TranslatableMixin, Orderable):
             errors["amount"] = _("Leave the amount empty: Maillon computes this line.")
         if self.kind not in COMPUTED_KINDS and self.amount is None:
             errors["amount"] = _("Give the amount of this source, in euros.")
-        if "match_fund" not in errors and self.match_fund_id and not self._fund_covers_campaign():
-            errors["match_fund"] = _("This match fund does not cover this campaign.")
         if errors:
             raise ValidationError(errors)
-
-    def _fund_covers_campaign(self):
-        campaign = CampaignPage.objects.filter(pk=self.campaign_id).first()
-        if campaign is None:  # a campaign being created: the fund cannot name it yet
-            return True
-        return self.match_fund.campaigns.filter(translation_key=campaign.translation_key).exists()

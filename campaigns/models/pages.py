@@ -286,7 +286,7 @@ class CampaignPage(BasePage):
 
     @classmethod
     def prepare_listing(cls, campaigns):
-        """Totals, tiers and places of many campaigns in three queries (API listings)."""
+        """Totals, tiers, places and plans of many campaigns in five queries (API listings)."""
         from django.db.models import prefetch_related_objects
 
         from campaigns.financing import prepare_plans

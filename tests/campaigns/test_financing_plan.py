@@ -1,6 +1,8 @@
 """The financing plan: the page in four languages, both APIs, and match funds that add their
 money only if the crowd reaches the goal (set aside while live, settled by the closing run)."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +13,7 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from campaigns.closing import run_closing
-from campaigns.models import CampaignPage, FinancingSource, PledgeMatch, PledgeStatus
+from campaigns.models import CampaignPage, FinancingSource, Pledge, PledgeMatch, PledgeStatus
 from campaigns.pledging import move
 from portal.translation import translate
 from tests.campaigns.test_closing import end, pledge_via_api
@@ -299,24 +301,26 @@ def test_operator_edits_the_plan_in_euros_and_cents_are_stored(
 
 
 @pytest.mark.parametrize(
-    ("language", "negative", "missing", "no_fund"),
+    ("language", "negative", "missing", "no_fund", "uncovered"),
     [
         (
             "fr",
             "Un montant ne peut pas être négatif.",
             "Indiquez le montant de cette source, en euros.",
             "Choisissez le fonds d&#x27;abondement que cette ligne représente.",
+            "Ce fonds d&#x27;abondement ne couvre pas cette campagne.",
         ),
         (
             "en",
             "An amount cannot be negative.",
             "Give the amount of this source, in euros.",
             "Choose the match fund this line stands for.",
+            "This match fund does not cover this campaign.",
         ),
     ],
 )
 def test_admin_refuses_bad_lines_with_clear_errors(
-    moderator, campaign, language, negative, missing, no_fund
+    moderator, operator, campaign, language, negative, missing, no_fund, uncovered
 ):
     profile = UserProfile.get_for_user(moderator)
     profile.preferred_language = language
@@ -327,6 +331,7 @@ def test_admin_refuses_bad_lines_with_clear_errors(
         source_row("grant", "-5", "Subside"),
         source_row("own_funds", "", "Fonds propres"),
         source_row("match_fund"),
+        source_row("match_fund", match_fund=MatchFundFactory(operator=operator).pk),
     ]
     response = admin.post(
         f"/admin/pages/{campaign.pk}/edit/",
@@ -334,7 +339,7 @@ def test_admin_refuses_bad_lines_with_clear_errors(
     )
     assert response.status_code == 200
     html = response.content.decode()
-    for message in (negative, missing, no_fund):
+    for message in (negative, missing, no_fund, uncovered):
         assert message in html, message
     assert not FinancingSource.objects.exists()
 
@@ -374,3 +379,29 @@ def test_campaign_page_queries_do_not_grow_with_the_plan(client, operator):
     afresh = queries(small)
     PledgeFactory(campaign=big)
     assert queries(big) == afresh
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_closes_add_each_conditional_match_once(threads_db, client, campaign):
+    MatchFundFactory(
+        operator=campaign.get_parent().specific,
+        total=1_000_000,
+        unlocks_when_goal_reached=True,
+        campaigns=[campaign],
+    )
+    for n in range(4):
+        pledge_via_api(client, campaign, f"b{n}@example.org", "pm_card_visa", amount=25_000)
+    end(campaign)
+
+    def close(_n):
+        try:
+            return run_closing()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        reports = list(pool.map(close, range(3)))
+    assert sum(report["charged"] for report in reports) == 4
+    assert sorted(Pledge.objects.values_list("matched_amount", flat=True)) == [25_000] * 4
+    assert CampaignPage.objects.get(pk=campaign.pk).matched == 100_000
+    assert not PledgeMatch.objects.filter(conditional=True).exists()
