@@ -1,4 +1,5 @@
-"""/api/v1/pledges/: the same pledge rules as the web form, for headless clients and tests."""
+"""/api/v1/pledges/: the same pledge rules as the web form, for headless clients and tests;
+/api/v1/campaigns/<id>/: a live campaign's figures and financing plan."""
 
 import logging
 import math
@@ -9,14 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied, Throttled, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from campaigns import payments, pledging
-from campaigns.models import CampaignPage, Pledge, PledgeStatus, RewardTier
+from campaigns.financing import plan_of
+from campaigns.models import (
+    CampaignPage,
+    Pledge,
+    PledgeStatus,
+    RewardTier,
+    SourceKind,
+    SourceStatus,
+)
 from portal.api import NON_FIELD
 from portal.formatting import format_money
 from portal.parsers import JSONParser
@@ -306,3 +315,99 @@ class PledgeDetailView(APIView):
         except pledging.PledgeRefused as error:
             return _refused(error)
         return Response(pledge_data(pledge))
+
+
+PLAN_LINES = inline_serializer(
+    "FinancingSource",
+    {
+        "kind": serializers.ChoiceField(choices=SourceKind.choices),
+        "kind_display": serializers.CharField(),
+        "label": serializers.CharField(),
+        "amount": serializers.IntegerField(help_text="euro cents; a match fund's: at most"),
+        "amount_display": serializers.CharField(),
+        "status": serializers.ChoiceField(choices=SourceStatus.choices),
+        "status_display": serializers.CharField(),
+        "so_far": serializers.IntegerField(
+            allow_null=True,
+            help_text="euro cents: raised by the crowd, or unlocked of a match fund so far",
+        ),
+        "so_far_display": serializers.CharField(allow_null=True),
+        "conditional": serializers.BooleanField(
+            help_text="a match fund that adds its money only if the goal is reached"
+        ),
+        "match_fund": serializers.IntegerField(allow_null=True),
+    },
+    many=True,
+)
+FINANCING_PLAN = inline_serializer(
+    "FinancingPlan",
+    {
+        "total_budget": serializers.IntegerField(allow_null=True, help_text="euro cents"),
+        "total_budget_display": serializers.CharField(allow_null=True),
+        "sources_total": serializers.IntegerField(help_text="euro cents"),
+        "sources_total_display": serializers.CharField(),
+        "secured": serializers.IntegerField(help_text="euro cents of granted sources"),
+        "secured_display": serializers.CharField(),
+        "gap": serializers.IntegerField(
+            allow_null=True, help_text="budget minus sources; negative beyond the budget"
+        ),
+        "gap_display": serializers.CharField(allow_null=True),
+        "sources": PLAN_LINES,
+    },
+    allow_null=True,
+)
+CAMPAIGN_RESPONSE = inline_serializer(
+    "Campaign",
+    {
+        "id": serializers.IntegerField(),
+        "title": serializers.CharField(),
+        "url": serializers.URLField(),
+        "language": serializers.CharField(),
+        "status": serializers.CharField(),
+        "funding_model": serializers.CharField(),
+        "starts_at": serializers.DateTimeField(),
+        "deadline": serializers.DateTimeField(),
+        "goal": serializers.IntegerField(help_text="euro cents"),
+        "goal_display": serializers.CharField(),
+        "raised": serializers.IntegerField(help_text="euro cents from the crowd"),
+        "raised_display": serializers.CharField(),
+        "matched": serializers.IntegerField(help_text="euro cents added by match funds"),
+        "matched_display": serializers.CharField(),
+        "backers": serializers.IntegerField(),
+        "financing_plan": FINANCING_PLAN,
+    },
+)
+
+
+def campaign_data(campaign, request):
+    plan = plan_of(campaign)
+    return {
+        "id": campaign.pk,
+        "title": campaign.title,
+        "url": campaign.get_full_url(request),
+        "language": campaign.locale.language_code,
+        "status": campaign.status,
+        "funding_model": campaign.funding_model,
+        "starts_at": serializers.DateTimeField().to_representation(campaign.starts_at),
+        "deadline": serializers.DateTimeField().to_representation(campaign.deadline),
+        "goal": campaign.goal,
+        "goal_display": format_money(campaign.goal),
+        "raised": campaign.raised,
+        "raised_display": format_money(campaign.raised),
+        "matched": campaign.matched,
+        "matched_display": format_money(campaign.matched),
+        "backers": campaign.backers,
+        "financing_plan": plan.as_api_dict() if plan else None,
+    }
+
+
+class CampaignDetailView(APIView):
+    """A live campaign's figures and whole financing plan, amounts in the request's language."""
+
+    @extend_schema(responses={200: CAMPAIGN_RESPONSE})
+    def get(self, request, pk):
+        campaign = CampaignPage.objects.live().public().select_related("locale").filter(pk=pk)
+        campaign = campaign.first()
+        if campaign is None:
+            raise NotFound(_("Unknown campaign."))
+        return Response(campaign_data(campaign, request))

@@ -7,4 +7,5 @@ from campaigns import api
 urlpatterns = [
     path("pledges/", api.PledgeListView.as_view(), name="api_pledges"),
     path("pledges/<id:pk>/", api.PledgeDetailView.as_view(), name="api_pledge"),
+    path("campaigns/<id:pk>/", api.CampaignDetailView.as_view(), name="api_campaign"),
 ]

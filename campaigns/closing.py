@@ -13,7 +13,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaigns import audit, emails, payments, pledging
+from campaigns.matching import settle_conditional_matches
 from campaigns.models import CampaignPage, CampaignStatus, FundingModel, Pledge, PledgeStatus
+from portal import pagecache
 
 logger = logging.getLogger(__name__)
 S = PledgeStatus
@@ -51,6 +53,12 @@ def campaigns_due(now):
 def close_campaign(campaign, now, limiter):
     outcome = {"charged": 0, "failed": 0, "released": 0}
     status = campaign.status_at(now)
+    # Conditional matches never count towards the goal, so `status` is the crowd's own outcome
+    # (with unconditional matches): settled before any charge, whatever happens to the cards.
+    goal_reached = status == CampaignStatus.SUCCESSFUL
+    if settle_conditional_matches(campaign.translation_key, goal_reached, now):
+        pledging.money_changed(campaign.translation_key)
+        pagecache.changed()
     committed = Pledge.objects.filter(campaign_key=campaign.translation_key, status=S.COMMITTED)
     if campaign.funding_model == FundingModel.ALL_OR_NOTHING:
         for pledge in committed.order_by("pk"):

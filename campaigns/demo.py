@@ -11,9 +11,11 @@ import datetime
 from django.utils import timezone
 from django.utils.text import slugify
 
+from campaigns.matching import apply_matches
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
+    FinancingSource,
     MatchFund,
     Pledge,
     PledgeStatus,
@@ -38,11 +40,14 @@ def seed(command):
     categories = {c.slug: c for c in Category.objects.filter(locale=home.locale)}
     territories = {t.slug: t for t in Territory.objects.filter(locale=home.locale)}
     operators = {o.slug: o for o in OperatorPage.objects.filter(locale=home.locale)}
+    cofinancing = _cofinancing_fund(operators["region-wallonne"])
     for spec in CAMPAIGNS:
-        campaign = _campaign(spec, operators, categories, territories)
+        campaign = _campaign(spec, operators, categories, territories, cofinancing)
         _pledges(campaign, spec)
         if spec.get("match_fund"):
             _match_fund(campaign, operators["region-wallonne"], categories["energie"])
+        if spec.get("plan"):
+            _set_aside(campaign, cofinancing)
         if spec["slug"] in FEATURED:
             home.feature(campaign)
     command.stdout.write(f"campaigns: {len(CAMPAIGNS)} demo campaigns under {index.url_path}")
@@ -83,7 +88,7 @@ def _closed(spec):
     return demo_data.duration(spec["ends"]) < datetime.timedelta(0)
 
 
-def _campaign(spec, operators, categories, territories):
+def _campaign(spec, operators, categories, territories, cofinancing):
     operator = operators[spec["operator"]]
     campaign = CampaignPage.objects.filter(slug=spec["slug"], locale=operator.locale).first()
     if campaign is None:
@@ -110,13 +115,17 @@ def _campaign(spec, operators, categories, territories):
                     locale=operator.locale,
                 )
             )
+        _plan(campaign, spec, operator.locale, cofinancing)
         operator.add_child(instance=campaign)
         campaign.save_revision().publish()
+        if spec.get("plan"):
+            cofinancing.campaigns.add(campaign)
         if _closed(spec):
             CampaignPage.objects.filter(pk=campaign.pk).update(closed_at=campaign.deadline)
     texts = [spec["title"], spec["summary"], spec["body"]]
     for tier in spec["tiers"]:
         texts += [tier["title"], tier["description"]]
+    texts += [line["label"] for line in spec.get("plan", [])]
     for language in LANGUAGES:
         if is_translated(campaign, language):
             continue
@@ -167,10 +176,46 @@ def _match_fund(campaign, region, energy):
     if created:
         fund.categories.set([energy])
         fund.campaigns.set([campaign])
-        from campaigns.matching import apply_matches
-
         for pledge in Pledge.objects.filter(
             campaign_key=campaign.translation_key, status=PledgeStatus.COMMITTED
         ):
             apply_matches(pledge)
             pledge.save(update_fields=["matched_amount"])
+
+
+def _cofinancing_fund(region):
+    """The Region adds 1 EUR per EUR raised, up to 20,000 EUR a campaign, if its goal is reached."""
+    fund, _created = MatchFund.objects.get_or_create(
+        name="Cofinancement régional des projets citoyens",
+        defaults={
+            "operator": region,
+            "total": 10_000_000,
+            "cap_per_campaign": 2_000_000,
+            "unlocks_when_goal_reached": True,
+        },
+    )
+    return fund
+
+
+def _plan(campaign, spec, locale, cofinancing):
+    campaign.total_budget = spec.get("budget")
+    for line in spec.get("plan", []):
+        campaign.financing_sources.add(
+            FinancingSource(
+                kind=line["kind"],
+                label=_fr(line["label"]),
+                amount=line.get("amount"),
+                status=line["status"],
+                match_fund=cofinancing if line["kind"] == "match_fund" else None,
+                locale=locale,
+            )
+        )
+
+
+def _set_aside(campaign, fund):
+    """What the crowd has unlocked so far of the Region's conditional co-financing."""
+    for pledge in Pledge.objects.filter(
+        campaign_key=campaign.translation_key, status=PledgeStatus.COMMITTED
+    ).exclude(matches__fund=fund):
+        apply_matches(pledge, only=fund)
+        pledge.save(update_fields=["matched_amount"])

@@ -2,13 +2,20 @@
 
 Each fund's row is locked while its matches are computed, so concurrent pledges see each other's
 matches and no pot or cap is ever exceeded.
+
+A fund that unlocks only when the goal is reached sets its match aside as the crowd gives (a
+*conditional* match: it holds its place in the pot and its caps, and the page shows it as
+unlocked so far) but leaves it out of the pledge's `matched_amount`, so it neither counts towards
+the goal it depends on nor shows as matched money. The closing run settles it: added to the
+pledges when the campaign has reached its goal, given back to the pot when it has not.
 """
 
+from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
 from campaigns import audit
-from campaigns.models import CampaignPage, MatchFund, Pledge, PledgeMatch
+from campaigns.models import CampaignPage, CampaignStatus, MatchFund, Pledge, PledgeMatch
 
 
 def _sum(queryset):
@@ -80,31 +87,73 @@ def match_amount(fund, pledge, campaign):
     return max(0, min(limits))
 
 
-def apply_matches(pledge):
-    """Match a pledge that has just started to count. Call inside its transaction."""
-    funds = list(_funds_for(pledge.campaign_key))
+def _closed_successful(campaign):
+    """After closing (a refund re-matches a pledge), a conditional fund adds only to a campaign
+    that had reached its goal."""
+    return campaign.status_at(campaign.closed_at) == CampaignStatus.SUCCESSFUL
+
+
+def apply_matches(pledge, only=None):
+    """Match a pledge that has just started to count (by `only` that fund, if given). Call
+    inside its transaction."""
+    funds = [fund for fund in _funds_for(pledge.campaign_key) if only in (None, fund)]
     if not funds:
         return
     campaign = CampaignPage.objects.select_related("category", "territory").get(
         pk=pledge.campaign_id
     )
     for fund in funds:
+        conditional = fund.unlocks_when_goal_reached and campaign.closed_at is None
+        if fund.unlocks_when_goal_reached and not conditional and not _closed_successful(campaign):
+            continue
         amount = match_amount(fund, pledge, campaign)
         if amount:
             PledgeMatch.objects.create(
-                pledge=pledge, fund=fund, campaign_key=pledge.campaign_key, amount=amount
+                pledge=pledge,
+                fund=fund,
+                campaign_key=pledge.campaign_key,
+                amount=amount,
+                conditional=conditional,
             )
-            pledge.matched_amount += amount
+            if not conditional:
+                pledge.matched_amount += amount
             audit.fund_money(audit.MATCH_ADDED, fund, pledge, amount)
 
 
 def release_matches(pledge):
-    """Give back to the pots what they added to a pledge that no longer counts."""
-    if pledge.matched_amount:
-        active = list(pledge.matches.filter(released_at__isnull=True).select_related("fund"))
-        PledgeMatch.objects.filter(pk__in=[match.pk for match in active]).update(
-            released_at=timezone.now()
-        )
-        for match in active:
-            audit.fund_money(audit.MATCH_RELEASED, match.fund, pledge, match.amount)
+    """Give back to the pots what they added or set aside for a pledge that no longer counts."""
+    active = list(pledge.matches.filter(released_at__isnull=True).select_related("fund"))
+    PledgeMatch.objects.filter(pk__in=[match.pk for match in active]).update(
+        released_at=timezone.now()
+    )
+    for match in active:
+        audit.fund_money(audit.MATCH_RELEASED, match.fund, pledge, match.amount)
     pledge.matched_amount = 0
+
+
+def settle_conditional_matches(campaign_key, goal_reached, now=None):
+    """At closing: add the conditional matches to their pledges if the goal was reached, else
+    give them back to the pots. Each match is settled by one conditional UPDATE, so a second or
+    concurrent run settles nothing twice. Returns how many matches this run settled."""
+    now = now or timezone.now()
+    settled = 0
+    pending = PledgeMatch.objects.filter(
+        campaign_key=campaign_key, conditional=True, released_at__isnull=True
+    )
+    for match in pending.select_related("fund").order_by("pk"):
+        with transaction.atomic():
+            # Locked like every status move, so the pledge cannot stop counting meanwhile.
+            pledge = Pledge.objects.select_for_update(no_key=True).get(pk=match.pledge_id)
+            unsettled = PledgeMatch.objects.filter(
+                pk=match.pk, conditional=True, released_at__isnull=True
+            )
+            if goal_reached and pledge.is_counted:
+                if unsettled.update(conditional=False):
+                    Pledge.objects.filter(pk=pledge.pk).update(
+                        matched_amount=F("matched_amount") + match.amount
+                    )
+                    settled += 1
+            elif unsettled.update(released_at=now):
+                audit.fund_money(audit.MATCH_RELEASED, match.fund, pledge, match.amount)
+                settled += 1
+    return settled

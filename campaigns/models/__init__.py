@@ -1,3 +1,4 @@
+from .financing import COMPUTED_KINDS, FinancingSource, SourceKind, SourceStatus
 from .matchfunding import MatchFund, PledgeMatch
 from .pages import (
     CampaignIndexPage,
@@ -17,11 +18,13 @@ from .pledges import (
 from .updates import PostedUpdate, UpdateAnnouncement, UpdateDelivery
 
 __all__ = [
+    "COMPUTED_KINDS",
     "COUNTED_STATUSES",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignStatus",
     "CampaignUpdate",
+    "FinancingSource",
     "FundingModel",
     "MatchFund",
     "PaymentEvent",
@@ -30,6 +33,8 @@ __all__ = [
     "PledgeStatus",
     "PostedUpdate",
     "RewardTier",
+    "SourceKind",
+    "SourceStatus",
     "Totals",
     "UpdateAnnouncement",
     "UpdateDelivery",

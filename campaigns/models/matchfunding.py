@@ -43,6 +43,14 @@ class MatchFund(models.Model):
         default=0,
         validators=[MaxValueValidator(100)],
     )
+    unlocks_when_goal_reached = models.BooleanField(
+        _("only if the goal is reached"),
+        default=False,
+        help_text=_(
+            "The matched money is set aside as the crowd gives, and added only if the "
+            "campaign reaches its goal without it."
+        ),
+    )
     categories = models.ManyToManyField(
         "portal.Category", verbose_name=_("eligible categories"), blank=True, related_name="+"
     )
@@ -66,6 +74,7 @@ class MatchFund(models.Model):
                 FieldPanel("cap_per_campaign"),
                 FieldPanel("cap_per_backer"),
                 FieldPanel("trigger_percent"),
+                FieldPanel("unlocks_when_goal_reached"),
             ],
             heading=_("Rules"),
         ),
@@ -102,6 +111,9 @@ class PledgeMatch(models.Model):
     fund = models.ForeignKey(MatchFund, on_delete=models.PROTECT, related_name="matches")
     campaign_key = models.UUIDField(db_index=True, editable=False)
     amount = models.PositiveBigIntegerField(_("amount (euro cents)"))
+    # Set aside for a fund that unlocks only when the goal is reached: not in the pledge's
+    # `matched_amount` until the closing run finds the goal reached (see campaigns.matching).
+    conditional = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     released_at = models.DateTimeField(null=True, blank=True)
 

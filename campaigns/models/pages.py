@@ -17,6 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
+from campaigns.fields import EuroCentsField
+from campaigns.panels import FinancingPlanSummaryPanel, FinancingSourcesPanel
 from portal.blocks import StoryBlock
 from portal.formatting import MoneyDisplayField, format_money
 from portal.models.crowd import CrowdPage, CrowdPageQuerySet
@@ -46,6 +48,20 @@ class _TierStockField(serializers.Field):
 
     def to_representation(self, page):
         return [tier.as_api_dict() for tier in page.tiers_with_stock()]
+
+
+class _FinancingPlanField(serializers.Field):
+    """The financing plan with its computed lines and `*_display` amounts, for the Wagtail API."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        from campaigns.financing import plan_of
+
+        plan = plan_of(page)
+        return plan.as_api_dict() if plan else None
 
 
 CampaignPageManager = PageManager.from_queryset(CrowdPageQuerySet)
@@ -82,6 +98,12 @@ class CampaignPage(CrowdPage):
         choices=FundingModel.choices,
         default=FundingModel.ALL_OR_NOTHING,
     )
+    total_budget = EuroCentsField(
+        _("total budget (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The whole project's cost, which the crowd and the other sources finance."),
+    )
     # Set by close_campaigns once the deadline has passed and the outcome has been applied.
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 
@@ -103,6 +125,14 @@ class CampaignPage(CrowdPage):
             [FieldPanel("project_holder"), FieldPanel("category"), FieldPanel("territory")],
             heading=_("Project"),
         ),
+        MultiFieldPanel(
+            [
+                FinancingPlanSummaryPanel(),
+                FieldPanel("total_budget"),
+                FinancingSourcesPanel("financing_sources", label=_("sources")),
+            ],
+            heading=_("Financing plan"),
+        ),
         InlinePanel("reward_tiers", label=_("reward tiers")),
         InlinePanel("updates", label=_("updates")),
     ]
@@ -117,6 +147,8 @@ class CampaignPage(CrowdPage):
         SynchronizedField("starts_at"),
         SynchronizedField("deadline"),
         SynchronizedField("funding_model"),
+        SynchronizedField("total_budget"),
+        TranslatableField("financing_sources"),
         TranslatableField("reward_tiers"),
         TranslatableField("updates"),
     ]
@@ -141,6 +173,8 @@ class CampaignPage(CrowdPage):
         APIField("category"),
         APIField("territory"),
         APIField("reward_tiers", serializer=_TierStockField(source="*")),
+        APIField("total_budget"),
+        APIField("financing_plan", serializer=_FinancingPlanField(source="*")),
     ]
 
     base_form_class = MembersOnlyPageForm
@@ -227,12 +261,14 @@ class CampaignPage(CrowdPage):
 
     @classmethod
     def prepare_listing(cls, campaigns):
-        """Totals, tiers and places of many campaigns in three queries (API listings)."""
+        """Totals, tiers, places and plans of many campaigns in five queries (API listings)."""
         from django.db.models import prefetch_related_objects
 
+        from campaigns.financing import prepare_plans
         from campaigns.models.pledges import Pledge
 
         prefetch_related_objects(campaigns, "reward_tiers", "category", "territory")
+        prepare_plans(campaigns)
         totals = Pledge.objects.totals_for([campaign.translation_key for campaign in campaigns])
         claimed = Pledge.objects.claimed_by_tier(
             [tier.translation_key for c in campaigns for tier in c.reward_tiers.all()]
@@ -255,10 +291,12 @@ class CampaignPage(CrowdPage):
 
     def public_context(self):
         """What the page shows every visitor, computed once per generation of the site."""
+        from campaigns.financing import plan_of
         from campaigns.models.pledges import Pledge
         from campaigns.updates import updates_of
 
         return {
+            "financing_plan": plan_of(self),
             "operator": self.operator_page,
             "tiers": self.tiers_with_stock(),
             "updates": updates_of(self),

@@ -234,6 +234,8 @@ def admin_form(page, updates, **extra):
             "project_holder": page.project_holder_id or "",
             "category": "",
             "territory": "",
+            "total_budget": "",
+            "financing_sources": inline_formset([]),
             "reward_tiers": inline_formset([]),
             "updates": inline_formset(updates, initial=len([u for u in updates if "id" in u])),
             "comments": inline_formset([]),

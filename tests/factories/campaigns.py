@@ -8,6 +8,7 @@ import wagtail_factories
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
+    FinancingSource,
     FundingModel,
     MatchFund,
     Pledge,
@@ -92,3 +93,17 @@ class MatchFundFactory(factory.django.DjangoModelFactory):
     def campaigns(self, create, extracted, **kwargs):
         if create and extracted:
             self.campaigns.set(extracted)
+
+
+class FinancingSourceFactory(factory.django.DjangoModelFactory):
+    """A typed line of a campaign's plan (a grant of 500 EUR unless told otherwise)."""
+
+    class Meta:
+        model = FinancingSource
+
+    campaign = factory.SubFactory(CampaignPageFactory)
+    kind = "grant"
+    label = factory.Sequence(lambda n: f"Subside {n}")
+    amount = 50_000
+    status = "granted"
+    locale = factory.SelfAttribute("campaign.locale")

@@ -101,7 +101,7 @@ def test_six_translated_campaigns(seeded, client):
     statuses = {campaign.status for campaign in french}
     assert {"live", "successful", "unsuccessful"} <= statuses
     assert any(c.is_open and c.days_left <= 1 for c in french)
-    assert MatchFund.objects.count() == 1
+    assert MatchFund.objects.count() == 2
     assert any(c.matched > 0 for c in french)
     assert any(c.reward_tiers.exists() for c in french)
     assert Pledge.objects.count() == 14
@@ -112,6 +112,24 @@ def test_six_translated_campaigns(seeded, client):
     assert "Solidaire fietswerkplaats in Namen" in html
     german = CampaignPage.objects.get(slug="solidarische-fahrradwerkstatt-in-namur")
     assert "Mitgliedskarte" in client.get(german.url).content.decode()
+
+
+def test_two_campaigns_show_a_whole_plan_with_the_regions_conditional_match(seeded, client):
+    from campaigns.financing import plan_of
+
+    planned = [c for c in CampaignPage.objects.filter(locale__language_code="fr") if plan_of(c)]
+    assert len(planned) == 2
+    for campaign in planned:
+        kinds = {line.kind: line for line in plan_of(campaign).lines}
+        assert {"crowd", "grant", "loan", "match_fund"} <= set(kinds)
+        assert kinds["match_fund"].status == "conditional"
+        assert kinds["match_fund"].so_far > 0
+        german = CampaignPage.objects.get(
+            translation_key=campaign.translation_key, locale__language_code="de"
+        )
+        html = client.get(german.url).content.decode()
+        assert "Finanzierungsplan" in html
+        assert "Kofinanzierung der Wallonischen Region, wenn das Ziel erreicht wird" in html
 
 
 def test_six_lab_briefs_in_four_languages(seeded, client):
