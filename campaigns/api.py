@@ -301,3 +301,20 @@ class PledgeDetailView(APIView):
         except pledging.PledgeRefused as error:
             return _refused(error)
         return Response(pledge_data(pledge))
+
+
+class PledgePayView(PledgeDetailView):
+    """A flexible pledge made without a card: once Stripe.js has saved the card on the
+    pledge's SetupIntent, charge it. Answers `requires_action` with the PaymentIntent's client
+    secret when the bank asks for 3-D Secure."""
+
+    http_method_names = ["post", "options"]
+
+    @extend_schema(request=None, responses={200: PLEDGE_RESPONSE, 402: OpenApiTypes.OBJECT})
+    def post(self, request, pk):
+        pledge = self.get_pledge(request, pk)
+        try:
+            pledge = pledging.charge_saved_card(pledge)
+        except pledging.PledgeRefused as error:
+            return _refused(error)
+        return Response(pledge_data(pledge))

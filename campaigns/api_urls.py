@@ -7,4 +7,5 @@ from campaigns import api
 urlpatterns = [
     path("pledges/", api.PledgeListView.as_view(), name="api_pledges"),
     path("pledges/<id:pk>/", api.PledgeDetailView.as_view(), name="api_pledge"),
+    path("pledges/<id:pk>/pay/", api.PledgePayView.as_view(), name="api_pledge_pay"),
 ]

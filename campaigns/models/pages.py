@@ -300,6 +300,7 @@ class CampaignPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from campaigns.forms import UpdateForm
         from campaigns.updates import can_post_update
+        from campaigns.views import stripe_context
         from portal.pagecache import remember
 
         context = super().get_context(request, *args, **kwargs)
@@ -309,8 +310,7 @@ class CampaignPage(BasePage):
         context.update(public)
         if can_post_update(request.user, self, context["operator"]):
             context["update_form"] = UpdateForm()
-        context["stripe_js_url"] = settings.STRIPE_JS_URL
-        context["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
+        context.update(stripe_context())
         return context
 
 
