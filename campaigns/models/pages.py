@@ -17,6 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
+from campaigns.blocks import FaqBlock
+from campaigns.video import embed_for
 from portal.blocks import StoryBlock
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
@@ -71,6 +73,16 @@ class CampaignPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    video_url = models.URLField(
+        _("video address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "A YouTube, Vimeo or PeerTube address. Visitors load the video only when they "
+            "choose to play it."
+        ),
+    )
+    faq = StreamField(FaqBlock(), verbose_name=_("questions and answers"), blank=True)
     project_holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("project holder"),
@@ -112,7 +124,9 @@ class CampaignPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("video_url"),
         FieldPanel("body"),
+        FieldPanel("faq"),
         MultiFieldPanel(
             [
                 FieldPanel("goal"),
@@ -132,6 +146,8 @@ class CampaignPage(BasePage):
         TranslatableField("summary"),
         TranslatableField("body"),
         SynchronizedField("hero_image"),
+        SynchronizedField("video_url"),
+        TranslatableField("faq"),
         SynchronizedField("project_holder"),
         TranslatableField("category"),
         TranslatableField("territory"),
@@ -233,6 +249,22 @@ class CampaignPage(BasePage):
             return CampaignStatus.UNSUCCESSFUL
         return CampaignStatus.CLOSED
 
+    def get_status_display(self):
+        """The status in the visitor's language, for the page's badge."""
+        return CampaignStatus(self.status).label
+
+    @cached_property
+    def video(self):
+        """The video's privacy-friendly embed (campaigns.video), or None."""
+        return embed_for(self.video_url)
+
+    def serve(self, request, *args, **kwargs):
+        """The page's Content-Security-Policy lets in its video player's frames, no other."""
+        response = super().serve(request, *args, **kwargs)
+        if self.video is not None:
+            response._csp_update = {"frame-src": [self.video.origin]}
+        return response
+
     @property
     def is_live(self):
         return self.status == CampaignStatus.LIVE
@@ -299,6 +331,7 @@ class CampaignPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.forms import UpdateForm
+        from campaigns.sharing import sharing_context
         from campaigns.updates import can_post_update
         from campaigns.views import stripe_context
         from portal.pagecache import remember
@@ -311,6 +344,7 @@ class CampaignPage(BasePage):
         if can_post_update(request.user, self, context["operator"]):
             context["update_form"] = UpdateForm()
         context.update(stripe_context())
+        context.update(sharing_context(self, request))
         return context
 
 
