@@ -224,3 +224,43 @@ def test_upcoming_campaign_shows_its_start_and_asks_to_log_in_to_follow(client, 
     assert 'id="pledge-form"' not in html
     follow = re.search(r'<a class="button" href="([^"]+)" data-testid="follow">', html)
     assert follow.group(1).startswith("/fr/accounts/login/?next=")
+
+
+def test_a_full_page_costs_the_same_queries_whatever_its_size(
+    client, operator, member, django_assert_max_num_queries
+):
+    from tests.factories.campaigns import RewardTierFactory
+
+    def full_campaign(slug, questions, tiers, pledges):
+        image = get_image_model().objects.create(
+            title=slug, file=get_test_image_file(size=(1600, 1000))
+        )
+        faq = [
+            {"type": "question", "value": {"question": f"Q{n}", "answer": "<p>R</p>"}}
+            for n in range(questions)
+        ]
+        campaign = CampaignPageFactory(
+            parent=operator,
+            slug=slug,
+            hero_image=image,
+            project_holder=member,
+            video_url="https://youtu.be/dQw4w9WgXcQ",
+            faq=json.dumps(faq),
+        )
+        made = [RewardTierFactory(campaign=campaign, limit=50) for _n in range(tiers)]
+        for n in range(pledges):
+            PledgeFactory(campaign=campaign, reward_tier=made[n % tiers])
+        create_aliases_for_new_page(publish(campaign))
+        return campaign
+
+    small = full_campaign("small", questions=1, tiers=1, pledges=1)
+    big = full_campaign("big", questions=12, tiers=8, pledges=40)
+    client.get(small.url)  # renditions are made once
+    client.get(big.url)
+    PledgeFactory(campaign=small)
+    with django_assert_max_num_queries(30) as small_queries:
+        assert client.get(small.url).status_code == 200
+    PledgeFactory(campaign=big)
+    with django_assert_max_num_queries(len(small_queries)) as big_queries:
+        assert client.get(big.url).status_code == 200
+    assert len(big_queries) == len(small_queries)
