@@ -264,3 +264,12 @@ def test_a_full_page_costs_the_same_queries_whatever_its_size(
     with django_assert_max_num_queries(len(small_queries)) as big_queries:
         assert client.get(big.url).status_code == 200
     assert len(big_queries) == len(small_queries)
+
+
+def test_a_member_follows_an_upcoming_campaign_through_the_follows_api(member_client, operator):
+    campaign = campaign_with(operator, "upcoming")
+    html = member_client.get(campaign.url).content.decode()
+    form = re.search(r'<form class="follow"[^>]*>', html).group(0)
+    assert 'data-follow-api="/api/v1/follows/"' in form
+    assert f'data-id="{campaign.pk}"' in form
+    assert "Suivre pour être prévenu de l'ouverture" in html
