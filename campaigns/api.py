@@ -151,7 +151,10 @@ PLEDGE_RESPONSE = inline_serializer(
         "reward_tier": serializers.IntegerField(allow_null=True),
         "anonymous": serializers.BooleanField(),
         "hide_amount": serializers.BooleanField(),
-        "client_secret": serializers.CharField(help_text="for Stripe.js, while pending"),
+        "client_secret": serializers.CharField(
+            help_text="for Stripe.js, while pending: a SetupIntent's to save the card, or a "
+            "PaymentIntent's when the bank asks for 3-D Secure"
+        ),
         "token": serializers.UUIDField(help_text="lets a guest backer read and change it"),
     },
 )
@@ -199,7 +202,9 @@ class PledgeRateThrottle(ScopedRateThrottle):
 
 
 class PledgeListView(APIView):
-    """Make a pledge. With `payment_method`, the card is confirmed at once on the server."""
+    """Make a pledge. With `payment_method`, the card is confirmed at once on the server;
+    without, `client_secret` is a SetupIntent's for Stripe.js's confirmCardSetup, after which
+    a flexible pledge is charged by POST /api/v1/pledges/<id>/pay/."""
 
     parser_classes = [JSONParser]
     throttle_classes = [PledgeRateThrottle]
