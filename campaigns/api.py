@@ -163,7 +163,10 @@ PLEDGE_RESPONSE = inline_serializer(
         "reward_tier": serializers.IntegerField(allow_null=True),
         "anonymous": serializers.BooleanField(),
         "hide_amount": serializers.BooleanField(),
-        "client_secret": serializers.CharField(help_text="for Stripe.js, while pending"),
+        "client_secret": serializers.CharField(
+            help_text="for Stripe.js, while pending: a SetupIntent's to save the card, or a "
+            "PaymentIntent's when the bank asks for 3-D Secure"
+        ),
         "token": serializers.UUIDField(help_text="lets a guest backer read and change it"),
     },
 )
@@ -213,7 +216,9 @@ class PledgeRateThrottle(ScopedRateThrottle):
 
 
 class PledgeListView(APIView):
-    """Make a pledge. With `payment_method`, the card is confirmed at once on the server."""
+    """Make a pledge. With `payment_method`, the card is confirmed at once on the server;
+    without, `client_secret` is a SetupIntent's for Stripe.js's confirmCardSetup, after which
+    a flexible pledge is charged by POST /api/v1/pledges/<id>/pay/."""
 
     parser_classes = [JSONParser]
     throttle_classes = [PledgeRateThrottle]
@@ -411,3 +416,20 @@ class CampaignDetailView(APIView):
         if campaign is None:
             raise NotFound(_("Unknown campaign."))
         return Response(campaign_data(campaign, request))
+
+
+class PledgePayView(PledgeDetailView):
+    """A flexible pledge made without a card: once Stripe.js has saved the card on the
+    pledge's SetupIntent, charge it. Answers `requires_action` with the PaymentIntent's client
+    secret when the bank asks for 3-D Secure."""
+
+    http_method_names = ["post", "options"]
+
+    @extend_schema(request=None, responses={200: PLEDGE_RESPONSE, 402: OpenApiTypes.OBJECT})
+    def post(self, request, pk):
+        pledge = self.get_pledge(request, pk)
+        try:
+            pledge = pledging.charge_saved_card(pledge)
+        except pledging.PledgeRefused as error:
+            return _refused(error)
+        return Response(pledge_data(pledge))

@@ -20,11 +20,13 @@ CANCELED = "canceled"
 
 
 class PaymentError(Exception):
-    """Stripe refused: `code` is Stripe's (card_declined, authentication_required…)."""
+    """Stripe refused: `code` is Stripe's (card_declined, authentication_required…), and
+    `decline_code` the bank's reason when it gave one (insufficient_funds, expired_card…)."""
 
-    def __init__(self, message, code=""):
+    def __init__(self, message, code="", decline_code=""):
         super().__init__(message)
         self.code = code or ""
+        self.decline_code = decline_code or ""
 
 
 class SignatureError(Exception):
@@ -75,7 +77,10 @@ def _call(function, *args, **kwargs):
     try:
         return function(*args, **kwargs)
     except stripe.CardError as error:
-        raise PaymentError(error.user_message or str(error), error.code) from error
+        decline_code = getattr(error.error, "decline_code", "") if error.error else ""
+        raise PaymentError(error.user_message or str(error), error.code, decline_code) from error
+    except stripe.APIConnectionError as error:
+        raise PaymentError(str(error), "network") from error
     except stripe.StripeError as error:
         raise PaymentError(error.user_message or str(error), getattr(error, "code", "")) from error
 
@@ -95,17 +100,21 @@ def create_customer(pledge):
     return customer.id
 
 
-def save_card(pledge, payment_method=""):
-    """All-or-nothing: a SetupIntent for off-session use; confirmed now if a card is given.
+def save_card(pledge, payment_method="", usage="off_session"):
+    """A SetupIntent on which the card is saved; confirmed now if a card is given, else by
+    Stripe.js's confirmCardSetup in the browser.
 
-    Stripe's own flow could confirm at creation; confirming in a second call works with both
-    Stripe and localstripe.
+    All-or-nothing pledges save the card for an off-session charge at the deadline; flexible
+    pledges made from the page save it on session, then `charge_now` charges it: Stripe.js and
+    localstripe's fake of it both confirm a SetupIntent with a card element, while only the
+    real one can confirm a PaymentIntent with it. Stripe's own flow could confirm at creation;
+    confirming in a second call works with both Stripe and localstripe.
     """
     client = _client()
     intent = _call(
         client.SetupIntent.create,
         customer=pledge.stripe_customer,
-        usage="off_session",
+        usage=usage,
         payment_method_types=["card"],
         metadata=_metadata(pledge),
         idempotency_key=_key(pledge, "setup"),
@@ -170,6 +179,22 @@ def recovery_payment(pledge, payment_method):
         confirm=True,
         metadata=_metadata(pledge),
         idempotency_key=_key(pledge, f"recovery-{payment_method}"),
+    )
+    return _intent(intent)
+
+
+def recovery_setup(pledge, after=""):
+    """A SetupIntent on which Stripe.js saves the card a backer gives to pay a failed charge.
+
+    `after` is the id of the previous attempt's SetupIntent: each attempt is a new request,
+    while a retry of the same one is recognised."""
+    intent = _call(
+        _client().SetupIntent.create,
+        customer=pledge.stripe_customer,
+        usage="on_session",
+        payment_method_types=["card"],
+        metadata=_metadata(pledge),
+        idempotency_key=_key(pledge, f"recovery-setup-{after or 'first'}"),
     )
     return _intent(intent)
 

@@ -28,6 +28,7 @@ from campaigns.models import (
     PledgeStatus,
 )
 from campaigns.models.pledges import CHANGEABLE_STATUSES, WAITING_STATUSES
+from campaigns.payment_errors import message_for
 from portal.signals import needs_changed
 
 logger = logging.getLogger(__name__)
@@ -126,28 +127,67 @@ def create_pledge(request):
 
 
 def start_payment(pledge, payment_method=""):
-    """Open (and, given a card, confirm) the Stripe intent for a pending pledge."""
+    """Open (and, given a card, confirm) the Stripe intent for a pending pledge.
+
+    Without a card, both funding models open a SetupIntent for Stripe.js to confirm in the
+    browser; a flexible pledge's card is then charged by `charge_saved_card`."""
     try:
         if not pledge.stripe_customer:
             pledge.stripe_customer = payments.create_customer(pledge)
         if pledge.funding_model == FundingModel.ALL_OR_NOTHING:
             intent = payments.save_card(pledge, payment_method)
             fields = {"stripe_setup_intent": intent.id}
-        else:
+        elif payment_method:
             intent = payments.charge_now(pledge, payment_method)
             fields = {"stripe_payment_intent": intent.id}
+        else:
+            intent = payments.save_card(pledge, usage="on_session")
+            fields = {"stripe_setup_intent": intent.id}
     except payments.PaymentError as error:
-        logger.info("Stripe refused pledge %s: %s (%s)", pledge.pk, error, error.code)
-        move(pledge.pk, S.FAILED)
-        raise PledgeRefused(
-            "payment_method",
-            _("Your card was refused: %(reason)s") % {"reason": str(error)},
-            status=402,
-        ) from error
+        _fail(pledge, error)
     fields.update(client_secret=intent.client_secret, stripe_customer=pledge.stripe_customer)
     if intent.payment_method:
         fields["stripe_payment_method"] = intent.payment_method
     return move(pledge.pk, status_for_intent(pledge.funding_model, intent.status), **fields)
+
+
+def _fail(pledge, error):
+    """Stripe refused the pledge's card: the pledge fails and gives its place back."""
+    logger.info("Stripe refused pledge %s: %s (%s)", pledge.pk, error, error.code)
+    move(pledge.pk, S.FAILED)
+    raise PledgeRefused("payment_method", message_for(error), status=402) from error
+
+
+def charge_saved_card(pledge):
+    """Charge the card Stripe.js saved on a flexible pledge's SetupIntent; returns the pledge,
+    paid, or waiting for 3-D Secure (its client secret is then the PaymentIntent's)."""
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update(no_key=True).get(pk=pledge.pk)
+        if pledge.stripe_payment_intent or pledge.status != S.PENDING:
+            return pledge
+        if pledge.funding_model != FundingModel.FLEXIBLE or not pledge.stripe_setup_intent:
+            raise PledgeRefused("non_field_errors", _("This pledge has no card to charge."))
+        _check_no_stripe_call(pledge)
+        _claim_for_stripe(pledge)
+    try:
+        setup = payments.retrieve_setup(pledge.stripe_setup_intent)
+        if setup.status != payments.SUCCEEDED or not setup.payment_method:
+            Pledge.objects.filter(pk=pledge.pk).update(stripe_call_started_at=None)
+            raise PledgeRefused(
+                "payment_method", _("Your card has not been confirmed yet."), status=409
+            )
+        intent = payments.charge_now(pledge, setup.payment_method)
+    except payments.PaymentError as error:
+        Pledge.objects.filter(pk=pledge.pk).update(stripe_call_started_at=None)
+        _fail(pledge, error)
+    return move(
+        pledge.pk,
+        status_for_intent(pledge.funding_model, intent.status),
+        stripe_payment_intent=intent.id,
+        stripe_payment_method=setup.payment_method,
+        client_secret=intent.client_secret,
+        stripe_call_started_at=None,
+    )
 
 
 def status_for_intent(funding_model, intent_status):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from campaigns import payments, pledging, updates
 from campaigns.forms import UpdateForm
 from campaigns.models import CampaignPage, Pledge, PledgeStatus
+from campaigns.payment_errors import message_for, messages_for_js
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +27,12 @@ def _pledge(token):
 
 
 def stripe_context():
+    """What a page with a card form needs: Stripe.js, its key, and the payment messages in
+    the page's language (for pledge.js, through json_script)."""
     return {
         "stripe_js_url": settings.STRIPE_JS_URL,
         "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+        "payment_messages": messages_for_js(),
     }
 
 
@@ -57,8 +61,10 @@ def pledge_detail(request, token):
 def pledge_pay(request, token):
     """Recovery: the backer pays a pledge whose charge failed, with a new card.
 
-    GET shows the card element; the page posts the PaymentMethod Stripe.js made from it as
-    JSON, the server confirms the payment, and answers whether the bank wants 3-D Secure.
+    GET shows the card element. The page posts `{}` for a SetupIntent, on which Stripe.js saves
+    the card (confirmCardSetup), then `{"setup_intent": id}`; a headless client may post
+    `{"payment_method": id}` instead. The server charges the card and answers whether the bank
+    wants 3-D Secure.
     """
     pledge = _pledge(token)
     if pledge.status != PledgeStatus.ACTION_REQUIRED:
@@ -76,24 +82,26 @@ def pledge_pay(request, token):
 
 def _pay_recovery(request, pledge):
     try:
-        payment_method = json.loads(request.body or b"{}").get("payment_method", "")
-    except (ValueError, AttributeError, RecursionError):
-        payment_method = ""
-    if (
-        not isinstance(payment_method, str)
-        or not payment_method.startswith("pm_")
-        or len(payment_method) > 255
-    ):
+        body = json.loads(request.body or b"{}")
+    except (ValueError, RecursionError):
+        body = None
+    if not isinstance(body, dict):
         return _json_error("payment_method", _("This is not a Stripe payment method id."))
     try:
+        if "payment_method" in body:
+            payment_method = body["payment_method"]
+            if not _is_stripe_id(payment_method, "pm_"):
+                return _json_error("payment_method", _("This is not a Stripe payment method id."))
+        elif "setup_intent" in body:
+            payment_method = _card_saved_on(pledge, body["setup_intent"])
+            if not payment_method:
+                return _json_error("payment_method", _("Your card has not been confirmed yet."))
+        else:
+            return _start_recovery_setup(pledge)
         intent = payments.recovery_payment(pledge, payment_method)
     except payments.PaymentError as error:
         logger.info("Stripe refused the recovery payment of pledge %s: %s", pledge.pk, error)
-        return _json_error(
-            "payment_method",
-            _("Your card was refused: %(reason)s") % {"reason": str(error)},
-            status=402,
-        )
+        return _json_error("payment_method", message_for(error), status=402)
     status = PledgeStatus.PAID if intent.status == payments.SUCCEEDED else pledge.status
     pledging.move(
         pledge.pk,
@@ -102,6 +110,30 @@ def _pay_recovery(request, pledge):
         client_secret=intent.client_secret,
     )
     return JsonResponse({"status": intent.status, "client_secret": intent.client_secret})
+
+
+def _is_stripe_id(value, prefix):
+    return isinstance(value, str) and value.startswith(prefix) and len(value) <= 255
+
+
+def _setup_intent_of(pledge):
+    """The recovery SetupIntent the page was last given (its id leads its client secret)."""
+    secret = pledge.client_secret
+    return secret.split("_secret_")[0] if secret.startswith("seti_") else ""
+
+
+def _start_recovery_setup(pledge):
+    intent = payments.recovery_setup(pledge, after=_setup_intent_of(pledge))
+    pledging.move(pledge.pk, pledge.status, client_secret=intent.client_secret)
+    return JsonResponse({"status": intent.status, "client_secret": intent.client_secret})
+
+
+def _card_saved_on(pledge, setup_intent):
+    """The card Stripe.js saved on the pledge's own recovery SetupIntent, or ""."""
+    if not _is_stripe_id(setup_intent, "seti_") or setup_intent != _setup_intent_of(pledge):
+        return ""
+    intent = payments.retrieve_setup(setup_intent)
+    return intent.payment_method if intent.status == payments.SUCCEEDED else ""
 
 
 def _json_error(field, message, status=400):

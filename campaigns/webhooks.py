@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from campaigns import payments, pledging
-from campaigns.models import PaymentEvent, Pledge, PledgeStatus
+from campaigns.models import FundingModel, PaymentEvent, Pledge, PledgeStatus
 
 MAX_ID_LENGTH = 255
 
@@ -115,9 +115,19 @@ def apply_event(event):
         handler(obj)
 
 
-def _setup_succeeded(intent):
+def _own_setup(intent):
+    """The pledge whose own SetupIntent this is. A saved card commits an all-or-nothing pledge
+    only: a flexible one is charged when the page asks (`pledging.charge_saved_card`), and a
+    recovery page's SetupIntent is followed by its payment."""
     pledge = _pledge_for(intent, ("stripe_setup_intent", intent.get("id")))
-    if pledge:
+    if pledge and pledge.stripe_setup_intent == intent.get("id"):
+        return pledge
+    return None
+
+
+def _setup_succeeded(intent):
+    pledge = _own_setup(intent)
+    if pledge and pledge.funding_model == FundingModel.ALL_OR_NOTHING:
         pledging.move(
             pledge.pk,
             PledgeStatus.COMMITTED,
@@ -126,7 +136,7 @@ def _setup_succeeded(intent):
 
 
 def _setup_canceled(intent):
-    pledge = _pledge_for(intent, ("stripe_setup_intent", intent.get("id")))
+    pledge = _own_setup(intent)
     if pledge:
         pledging.move(pledge.pk, PledgeStatus.FAILED)
 

@@ -17,8 +17,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
+from campaigns.blocks import FaqBlock
 from campaigns.fields import EuroCentsField
 from campaigns.panels import FinancingPlanSummaryPanel, FinancingSourcesPanel
+from campaigns.video import embed_for
 from portal.blocks import StoryBlock
 from portal.formatting import MoneyDisplayField, format_money
 from portal.models.crowd import CrowdPage, CrowdPageQuerySet
@@ -81,6 +83,16 @@ class CampaignPage(CrowdPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    video_url = models.URLField(
+        _("video address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "A YouTube, Vimeo or PeerTube address. Visitors load the video only when they "
+            "choose to play it."
+        ),
+    )
+    faq = StreamField(FaqBlock(), verbose_name=_("questions and answers"), blank=True)
     project_holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("project holder"),
@@ -112,7 +124,9 @@ class CampaignPage(CrowdPage):
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("video_url"),
         FieldPanel("body"),
+        FieldPanel("faq"),
         MultiFieldPanel(
             [
                 FieldPanel("goal"),
@@ -140,6 +154,8 @@ class CampaignPage(CrowdPage):
         TranslatableField("summary"),
         TranslatableField("body"),
         SynchronizedField("hero_image"),
+        SynchronizedField("video_url"),
+        TranslatableField("faq"),
         SynchronizedField("project_holder"),
         TranslatableField("category"),
         TranslatableField("territory"),
@@ -250,6 +266,22 @@ class CampaignPage(CrowdPage):
             return None
         return self.starts_at, self.deadline
 
+    def get_status_display(self):
+        """The status in the visitor's language, for the page's badge."""
+        return CampaignStatus(self.status).label
+
+    @cached_property
+    def video(self):
+        """The video's privacy-friendly embed (campaigns.video), or None."""
+        return embed_for(self.video_url)
+
+    def serve(self, request, *args, **kwargs):
+        """The page's Content-Security-Policy lets in its video player's frames, no other."""
+        response = super().serve(request, *args, **kwargs)
+        if self.video is not None:
+            response._csp_update = {"frame-src": [self.video.origin]}
+        return response
+
     @property
     def days_left(self):
         remaining = self.deadline - timezone.now()
@@ -312,7 +344,9 @@ class CampaignPage(CrowdPage):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.forms import UpdateForm
+        from campaigns.sharing import sharing_context
         from campaigns.updates import can_post_update
+        from campaigns.views import stripe_context
         from portal.pagecache import remember
 
         context = super().get_context(request, *args, **kwargs)
@@ -322,8 +356,8 @@ class CampaignPage(CrowdPage):
         context.update(public)
         if can_post_update(request.user, self, context["operator"]):
             context["update_form"] = UpdateForm()
-        context["stripe_js_url"] = settings.STRIPE_JS_URL
-        context["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
+        context.update(stripe_context())
+        context.update(sharing_context(self, request))
         return context
 
 

@@ -104,10 +104,84 @@ def test_flexible_pledge_is_charged_at_once(client, flexible_campaign):
     assert raised(flexible_campaign) == 2_500
 
 
-def test_flexible_pledge_without_card_returns_a_payment_intent_secret(client, flexible_campaign):
+def confirm_setup(localstripe, client_secret, number):
+    """What Stripe.js's confirmCardSetup does in the browser with the card element."""
+    setup_intent = client_secret.split("_secret_")[0]
+    return requests.post(
+        f"{localstripe}/v1/setup_intents/{setup_intent}/confirm",
+        json={
+            "key": "pk_test_maillon",
+            "client_secret": client_secret,
+            "payment_method_data": {
+                "type": "card",
+                "card": {"number": number, "exp_month": 12, "exp_year": 2030, "cvc": "123"},
+            },
+        },
+        timeout=5,
+    )
+
+
+def pay(client, data, **headers):
+    return client.post(
+        f"{URL}{data['id']}/pay/",
+        content_type="application/json",
+        headers={"X-Pledge-Token": data["token"], **headers},
+    )
+
+
+def test_flexible_pledge_without_card_saves_it_then_is_charged(
+    client, flexible_campaign, localstripe
+):
     data = pledge(client, flexible_campaign).json()
     assert data["status"] == "pending"
-    assert data["client_secret"].startswith("pi_")
+    assert data["client_secret"].startswith("seti_")
+    early = pay(client, data)
+    assert early.status_code == 409
+    assert confirm_setup(localstripe, data["client_secret"], "4242424242424242").ok
+    paid = pay(client, data)
+    assert paid.status_code == 200, paid.content
+    assert paid.json()["status"] == "paid"
+    stored = Pledge.objects.get()
+    assert stored.stripe_payment_intent.startswith("pi_")
+    assert raised(flexible_campaign) == 2_500
+    assert pay(client, data).json()["status"] == "paid"
+    assert raised(flexible_campaign) == 2_500
+
+
+def test_only_the_owner_pays_a_pledge(client, flexible_campaign, localstripe):
+    data = pledge(client, flexible_campaign).json()
+    confirm_setup(localstripe, data["client_secret"], "4242424242424242")
+    stranger = pay(Client(), {**data, "token": "00000000-0000-0000-0000-000000000000"})
+    assert stranger.status_code == 403
+    assert Pledge.objects.get().status == PledgeStatus.PENDING
+
+
+def test_a_declined_charge_fails_the_pledge_in_the_visitors_language(
+    client, flexible_campaign, localstripe
+):
+    data = pledge(client, flexible_campaign).json()
+    confirm_setup(localstripe, data["client_secret"], "4000000000000341")
+    refused = pay(client, data, **{"Accept-Language": "fr"})
+    assert refused.status_code == 402
+    assert refused.json()["errors"]["payment_method"] == [
+        "Votre carte a été refusée. Essayez une autre carte ou demandez la raison à votre banque."
+    ]
+    assert Pledge.objects.get().status == PledgeStatus.FAILED
+    assert raised(flexible_campaign) == 0
+
+
+def test_a_three_d_secure_charge_waits_for_the_bank(client, flexible_campaign, localstripe):
+    data = pledge(client, flexible_campaign).json()
+    confirm_setup(localstripe, data["client_secret"], "4000002760003184")
+    requests.post(
+        f"{localstripe}/v1/setup_intents/{data['client_secret'].split('_secret_')[0]}/confirm",
+        json={"key": "pk_test_maillon", "client_secret": data["client_secret"]},
+        timeout=5,
+    )
+    waiting = pay(client, data).json()
+    assert waiting["status"] == "requires_action"
+    assert waiting["client_secret"].startswith("pi_")
+    assert raised(flexible_campaign) == 0
 
 
 def test_three_d_secure_card_requires_action(client, flexible_campaign, localstripe):

@@ -219,3 +219,23 @@ def test_events_signed_too_long_ago_or_in_the_future_are_refused(client, flexibl
     )
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.PAID
+
+
+def test_a_saved_card_does_not_count_a_flexible_pledge_before_its_charge(client, flexible_campaign):
+    pledge = PledgeFactory(
+        campaign=flexible_campaign,
+        funding_model="flexible",
+        status=PledgeStatus.PENDING,
+        stripe_setup_intent="seti_flex",
+    )
+    intent = {
+        "id": "seti_flex",
+        "object": "setup_intent",
+        "status": "succeeded",
+        "payment_method": "pm_123",
+        "metadata": {"pledge": str(pledge.pk)},
+    }
+    assert post_event(client, "setup_intent.succeeded", intent).status_code == 200
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.PENDING
+    assert CampaignPage.objects.get(pk=flexible_campaign.pk).raised == 0
