@@ -95,6 +95,15 @@ class CampaignPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    beneficiary = models.ForeignKey(
+        "tax.Beneficiary",
+        verbose_name=_("beneficiary"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who receives the money; an approved one lets backers give deductible gifts."),
+    )
     goal = models.PositiveBigIntegerField(_("goal (euro cents)"))
     starts_at = models.DateTimeField(_("start"))
     deadline = models.DateTimeField(_("deadline"))
@@ -122,7 +131,12 @@ class CampaignPage(BasePage):
             heading=_("Funding"),
         ),
         MultiFieldPanel(
-            [FieldPanel("project_holder"), FieldPanel("category"), FieldPanel("territory")],
+            [
+                FieldPanel("project_holder"),
+                FieldPanel("category"),
+                FieldPanel("territory"),
+                FieldPanel("beneficiary"),
+            ],
             heading=_("Project"),
         ),
         InlinePanel("reward_tiers", label=_("reward tiers")),
@@ -139,6 +153,7 @@ class CampaignPage(BasePage):
         SynchronizedField("starts_at"),
         SynchronizedField("deadline"),
         SynchronizedField("funding_model"),
+        SynchronizedField("beneficiary"),
         TranslatableField("reward_tiers"),
         TranslatableField("updates"),
     ]
