@@ -112,9 +112,10 @@ def run_for(beneficiary, year, dry_run=False):
             beneficiary=beneficiary, year=year
         )
         current = defaultdict(list)
+        # Erased ones (past their retention period, see tax.retention) are history.
         for attestation in Attestation.objects.filter(
             beneficiary=beneficiary, year=year, replaced_at__isnull=True
-        ):
+        ).exclude(national_number_encrypted=""):
             current[attestation.national_number].append(attestation)
         minimum = settings.TAX_ATTESTATION_MINIMUM
         totals = donor_totals(beneficiary, year)

@@ -141,3 +141,17 @@ def test_a_brief_graduated_into_a_translated_campaign(seeded, client):
     english = campaign.get_translations().get(locale__language_code="en", alias_of=None)
     assert english.title == "A reuse centre for Liège"
     assert campaign.url in client.get(graduated.url).content.decode()
+
+
+def test_an_approved_beneficiary_with_deductible_gifts_over_two_years(seeded):
+    from django.utils import timezone
+
+    from tax.models import Attestation, Beneficiary
+
+    beneficiary = Beneficiary.objects.get(legal_name="ASBL Potagers Partagés de Liège")
+    this_year = timezone.localdate().year
+    assert beneficiary.is_approved_on(timezone.localdate())
+    years = set(Attestation.objects.filter(beneficiary=beneficiary).values_list("year", flat=True))
+    assert years == {this_year - 2, this_year - 1}
+    member = Attestation.objects.filter(email="member@maillon.be")
+    assert member.count() == 2 and member.first().user is not None

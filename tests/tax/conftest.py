@@ -7,7 +7,7 @@ import pytest
 
 from campaigns.models import PledgeStatus
 from tax import gifts
-from tests.campaigns.conftest import localstripe, stripe_settings  # noqa: F401
+from tests.campaigns.conftest import localstripe, stripe_settings, threads_db  # noqa: F401
 from tests.factories.campaigns import CampaignPageFactory, PledgeFactory
 from tests.factories.tax import BeneficiaryFactory
 
