@@ -8,7 +8,6 @@ needs them). Another operator's rows are a 404.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,6 +22,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import walls
@@ -64,8 +70,44 @@ def _run_link(beneficiary):
     )
 
 
+class WalledChoicesMixin:
+    """The campaign editor's beneficiary chooser offers the user's own operators' only."""
+
+    def get_object_list(self):
+        return walls.within_sections(super().get_object_list(), self.request.user)
+
+
+class BeneficiaryChooseView(WalledChoicesMixin, ChooseView):
+    pass
+
+
+class BeneficiaryChooseResultsView(WalledChoicesMixin, ChooseResultsView):
+    pass
+
+
+class BeneficiaryChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        beneficiary = super().get_object(pk)
+        if not walls.is_staff(self.request.user, beneficiary):
+            raise Http404
+        return beneficiary
+
+
+class BeneficiaryChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return walls.within_sections(super().get_objects(pks), self.request.user)
+
+
+class BeneficiaryChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = BeneficiaryChooseView
+    choose_results_view_class = BeneficiaryChooseResultsView
+    chosen_view_class = BeneficiaryChosenView
+    chosen_multiple_view_class = BeneficiaryChosenMultipleView
+
+
 class BeneficiaryViewSet(walls.WalledViewSetMixin, SnippetViewSet):
     model = Beneficiary
+    chooser_viewset_class = BeneficiaryChooserViewSet
     icon = "doc-full"
     menu_label = gettext_lazy("Beneficiaries")
     menu_order = 270
@@ -119,7 +161,7 @@ class AttestationViewSet(walls.WalledViewSetMixin, ModelViewSet):
         "sent_at",
         Column("pdf", label="PDF", accessor=_pdf_link),
     ]
-    list_filter = ["year", "beneficiary"]
+    list_filter = ["year"]
     form_fields = []
 
 
@@ -194,8 +236,6 @@ def belcotax_view(request, pk):
 
 def attestation_pdf_view(request, pk):
     attestation = _walled(request, Attestation, pk)
-    if not walls.is_staff(request.user, attestation, walls.MODERATOR):
-        raise PermissionDenied
     response = HttpResponse(pdf.render_pdf(attestation), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf.filename(attestation)}"'
     return response
