@@ -104,7 +104,7 @@ def test_six_translated_campaigns(seeded, client):
     assert MatchFund.objects.count() == 1
     assert any(c.matched > 0 for c in french)
     assert any(c.reward_tiers.exists() for c in french)
-    assert Pledge.objects.count() == 14
+    assert Pledge.objects.filter(tax_declaration__isnull=True).count() == 14  # tax.demo adds gifts
     assert CampaignIndexPage.objects.count() == 4
 
     dutch_index = CampaignIndexPage.objects.get(locale__language_code="nl")
