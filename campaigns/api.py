@@ -29,6 +29,7 @@ from campaigns.models import (
 from portal.api import NON_FIELD
 from portal.formatting import format_money
 from portal.parsers import JSONParser
+from tax import gifts as tax_gifts
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,8 @@ class PledgeCreateSerializer(serializers.Serializer):
         allow_blank=True,
         error_messages={"invalid": _("This is not a Stripe payment method id.")},
     )
+    # A deductible gift: the donor's details for the tax attestation (see tax.gifts).
+    tax_receipt = serializers.JSONField(required=False, allow_null=True, default=None)
 
     def validate_currency(self, value):
         if value.upper() != "EUR":
@@ -131,6 +134,9 @@ class PledgeCreateSerializer(serializers.Serializer):
             raise ValidationError(errors)
         attrs["reward_tier"] = _tier_of(attrs["reward_tier"], attrs["campaign"].translation_key)
         _check_amount(attrs["amount"], attrs["reward_tier"])
+        attrs["tax_gift"] = tax_gifts.check_request(
+            attrs.pop("tax_receipt"), attrs["campaign"], attrs["reward_tier"], user
+        )
         return attrs
 
 
@@ -258,6 +264,7 @@ class PledgeListView(APIView):
             pledge = pledging.create_pledge(pledge_request)
         except pledging.PledgeRefused as error:
             return _refused(error)
+        tax_gifts.record(pledge, data["tax_gift"])
         return Response(pledge_data(pledge), status=status.HTTP_201_CREATED)
 
 

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from portal.walls import visible_pages
+from portal.walls import SectionPermissionPolicy, visible_pages
 
 # Admin URL parameters that name pages, and views whose `?id=` query parameters name objects.
 PAGE_URL_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id"}
@@ -24,6 +24,8 @@ PAGES_NAMESPACE = "wagtailadmin_pages"  # where `pk` names a page too (revisions
 PAGE_CHOSEN_VIEW = "wagtailadmin_choose_page_chosen_multiple"
 BULK_ACTION_VIEW = "wagtail_bulk_action"
 BULK_ACTIONS = ["view", "choose", "change", "delete"]
+# wagtail-localize's snippet API lists and shows any snippet model's rows, unwalled.
+LOCALIZE_SNIPPET_API = {"snippets_api_listing", "snippets_api_detail"}
 
 
 def _pages_hidden(user, pages):
@@ -52,10 +54,23 @@ def _bulk_hides(request, kwargs):
     return allowed.filter(pk__in=objects.values("pk")).count() < objects.count()
 
 
+def _walled_snippet_api(request, kwargs):
+    """Whether wagtail-localize's snippet API is asked for a walled model (by non-superusers:
+    walled models are not translated, so the translation editor never needs it)."""
+    try:
+        model = apps.get_model(kwargs["app_label"], kwargs["model_name"])
+    except LookupError:
+        return False
+    policy = policy_registry.get_by_type(model)
+    return isinstance(policy, SectionPermissionPolicy) and not request.user.is_superuser
+
+
 def _names_hidden_objects(request, kwargs):
     url_name = request.resolver_match.url_name if request.resolver_match else None
     if url_name == BULK_ACTION_VIEW:
         return _bulk_hides(request, kwargs)
+    if url_name in LOCALIZE_SNIPPET_API:
+        return _walled_snippet_api(request, kwargs)
     page_kwargs = PAGE_URL_KWARGS
     if request.resolver_match and PAGES_NAMESPACE in request.resolver_match.namespaces:
         page_kwargs = PAGE_URL_KWARGS | {"pk"}

@@ -237,6 +237,8 @@ class WalledViewMixin:
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
+        if obj is None:  # a snippet's create view has no object yet
+            return obj
         if not self.permission_policy.user_has_any_permission_for_instance(
             self.request.user, self._wall_actions(), obj
         ):

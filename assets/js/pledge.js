@@ -121,11 +121,19 @@
       anonymous: data.get("anonymous") === "on",
       hide_amount: data.get("hide_amount") === "on",
     };
+    if (data.get("deductible") === "on") body.tax_receipt = taxReceipt(data);
     if (data.get("email") !== null) {
       body.email = data.get("email");
       body.name = data.get("name");
     }
     return body;
+  /* The deductible gift's details (templates/tax/gift_offer.html); {} uses a member's kept ones. */
+  function taxReceipt(data) {
+    const receipt = {};
+    for (const [name, value] of data.entries()) {
+      if (name.startsWith("tax_") && value) receipt[name.slice(4)] = value;
+    }
+    return receipt;
   }
 
   function setUpPledge(form) {

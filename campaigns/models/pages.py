@@ -101,6 +101,15 @@ class CampaignPage(CrowdPage):
         on_delete=models.SET_NULL,
         related_name="held_campaigns",
     )
+    beneficiary = models.ForeignKey(
+        "tax.Beneficiary",
+        verbose_name=_("beneficiary"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who receives the money; an approved one lets backers give deductible gifts."),
+    )
     goal = models.PositiveBigIntegerField(_("goal (euro cents)"))
     starts_at = models.DateTimeField(_("start"))
     deadline = models.DateTimeField(_("deadline"))
@@ -136,7 +145,12 @@ class CampaignPage(CrowdPage):
             heading=_("Funding"),
         ),
         MultiFieldPanel(
-            [FieldPanel("project_holder"), FieldPanel("category"), FieldPanel("territory")],
+            [
+                FieldPanel("project_holder"),
+                FieldPanel("category"),
+                FieldPanel("territory"),
+                FieldPanel("beneficiary"),
+            ],
             heading=_("Project"),
         ),
         MultiFieldPanel(
@@ -165,6 +179,7 @@ class CampaignPage(CrowdPage):
         SynchronizedField("funding_model"),
         SynchronizedField("total_budget"),
         TranslatableField("financing_sources"),
+        SynchronizedField("beneficiary"),
         TranslatableField("reward_tiers"),
         TranslatableField("updates"),
     ]

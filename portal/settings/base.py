@@ -46,6 +46,7 @@ env = environ.Env(
     PAGE_CACHE_MAX_AGE=(int, 30),
     PAGE_CACHE_S_MAXAGE=(int, 60),
     FRONTEND_CACHE_PURGE_URL=(str, ""),
+    TAX_ENCRYPTION_KEYS=(list, []),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "campaigns",
     "lab",
     "search",
+    "tax",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -329,6 +331,18 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 
 # How long a pledge still waiting for its card holds a place in a limited reward tier.
 PLEDGE_CHECKOUT_WINDOW = datetime.timedelta(minutes=15)
+
+# Tax attestations for gifts (the tax app, docs/tax-attestations.md). Fernet keys, newest first:
+# the first encrypts the donors' national numbers, all of them decrypt.
+TAX_ENCRYPTION_KEYS = env("TAX_ENCRYPTION_KEYS")
+# The tax reduction for gifts, in percent, per calendar year of the gift (set by law per income
+# year); a year missing here shows no "costs you after tax" figure.
+TAX_REDUCTION_RATES = {2023: 45, 2024: 45, 2025: 45, 2026: 45}
+# A year's gifts give an attestation from this total per beneficiary and donor (euro cents).
+TAX_ATTESTATION_MINIMUM = 4_000
+# National numbers and donor addresses are erased this many full years after the gift's year
+# (the tax administration may check a return for up to 7 years: art. 354 CIR 92).
+TAX_RETENTION_YEARS = 7
 
 # Outside services, read here for the apps that use them.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")

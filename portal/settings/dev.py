@@ -31,3 +31,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 
 # `make run` has no worker: run tasks (e-mails, search indexing) as they are enqueued.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A fixed key for the demo and the tests only: production refuses to start without its own.
+TAX_ENCRYPTION_KEYS = env("TAX_ENCRYPTION_KEYS") or ["ZGV2LW9ubHktbm90LXNlY3JldC1tYWlsbG9uLXRheC0="]

@@ -8,6 +8,7 @@ from .base import (
     SECRET_KEY,
     STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET,
+    TAX_ENCRYPTION_KEYS,
     env,
 )
 
@@ -17,6 +18,8 @@ for _name, _value in {
     # Without them every pledge fails, and the webhook cannot tell Stripe from a forger.
     "STRIPE_SECRET_KEY": STRIPE_SECRET_KEY,
     "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
+    # The donors' national numbers are stored encrypted with it (tax.crypto).
+    "TAX_ENCRYPTION_KEYS": TAX_ENCRYPTION_KEYS,
 }.items():
     if not _value:
         raise ImproperlyConfigured(f"{_name} must be set in production.")

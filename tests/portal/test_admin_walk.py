@@ -25,10 +25,12 @@ from django_comments_xtd.models import XtdComment
 
 from campaigns.models import MatchFund, Pledge
 from lab.models import ExpertProfile
+from tax.models import Attestation, Beneficiary
 from tests.conftest import staff_of
 from tests.factories import ContentPageFactory, MemberFactory
 from tests.factories.campaigns import CampaignPageFactory, MatchFundFactory, PledgeFactory
 from tests.factories.lab import ExpertProfileFactory, LabBriefPageFactory
+from tests.factories.tax import BeneficiaryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +47,8 @@ SECRETS = [
     "Secret advice of GRE",
     "secret-staff@example.org",
     "secret-expert@example.org",
+    "Secret beneficiary of GRE",
+    "Secret donor of GRE",
 ]
 
 # URLs that cannot take another operator's objects, or must not be called by a walker.
@@ -85,6 +89,8 @@ APP_MODELS = [
     ("campaigns", "pledge"),
     ("wagtailimages", "image"),
     ("wagtaildocs", "document"),
+    ("tax", "beneficiary"),
+    ("tax", "attestation"),
 ]
 PARAM = re.compile(r"<(?:(\w+):)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
 
@@ -180,6 +186,23 @@ def their_objects(operator, other_operator):
         domains="Secret expertise of GRE",
     )
     PledgeFactory(id=THEIRS, campaign=campaign, email="secret-backer@example.org")
+    beneficiary = BeneficiaryFactory(
+        id=THEIRS, operator=other_operator, legal_name="Secret beneficiary of GRE"
+    )
+    Attestation.objects.create(
+        id=THEIRS,
+        beneficiary=beneficiary,
+        year=2025,
+        number=1,
+        amount=5_000,
+        email="secret-backer@example.org",
+        language="fr",
+        first_name="Secret donor of GRE",
+        last_name="Lambert",
+        street="Rue 1",
+        postcode="4000",
+        city="Liège",
+    )
     get_image_model().objects.create(
         id=THEIRS,
         title="Secret image of GRE",
@@ -216,6 +239,8 @@ def snapshot(other_operator):
         "images": list(get_image_model().objects.values_list("pk", "title", "collection_id")),
         "documents": list(get_document_model().objects.values_list("pk", "title", "collection_id")),
         "advice": list(XtdComment.objects.values_list("pk", "is_public", "is_removed")),
+        "beneficiaries": list(Beneficiary.objects.values_list("pk", "operator_id", "legal_name")),
+        "attestations": list(Attestation.objects.values_list("pk", "number", "amount")),
     }
 
 

@@ -59,6 +59,7 @@ def serve(tmp_path, database_url):
         "SECRET_KEY": "health-test-secret-key-health-test-secret-key-0123",
         "STRIPE_SECRET_KEY": "sk_live_maillon",
         "STRIPE_WEBHOOK_SECRET": "whsec_maillon",
+        "TAX_ENCRYPTION_KEYS": "i2QddUE58pKUwo0GuYMlMcU8jHBKTOT5YaIspP2e2FY=",
         "ALLOWED_HOSTS": "maillon.be",
         "DATABASE_URL": database_url,
         "REDIS_URL": "",

@@ -96,6 +96,7 @@ def test_the_environment_puts_media_in_the_bucket(s3_endpoint, bucket, tmp_path)
             "SECRET_KEY": "media-test-secret-key-media-test-secret-key-012345",
             "STRIPE_SECRET_KEY": "sk_live_maillon",
             "STRIPE_WEBHOOK_SECRET": "whsec_maillon",
+            "TAX_ENCRYPTION_KEYS": "i2QddUE58pKUwo0GuYMlMcU8jHBKTOT5YaIspP2e2FY=",
             "ALLOWED_HOSTS": "maillon.be",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
             **s3_environment(s3_endpoint, name),

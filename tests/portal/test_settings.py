@@ -13,6 +13,7 @@ PRODUCTION_SECRETS = {
     "SECRET_KEY": "x7#pQ2!vL9@mZ4$wK8^rT1&yB6*nH3(jF5)gD0_sA-eC+uV=iO~lP",
     "STRIPE_SECRET_KEY": "sk_live_maillon",
     "STRIPE_WEBHOOK_SECRET": "whsec_maillon",
+    "TAX_ENCRYPTION_KEYS": "i2QddUE58pKUwo0GuYMlMcU8jHBKTOT5YaIspP2e2FY=",
 }
 
 
@@ -53,7 +54,9 @@ def test_production_refuses_to_start_without_its_secrets(tmp_path):
     assert "SECRET_KEY must be set in production" in result.stderr
 
 
-@pytest.mark.parametrize("missing", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"])
+@pytest.mark.parametrize(
+    "missing", ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "TAX_ENCRYPTION_KEYS"]
+)
 def test_production_refuses_to_start_without_stripe_secrets(tmp_path, missing):
     secrets = {name: value for name, value in PRODUCTION_SECRETS.items() if name != missing}
     result = manage(
