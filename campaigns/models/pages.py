@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
 from portal.blocks import StoryBlock
+from portal.euros import EurosInput
 from portal.models.pages import BasePage, SectionIndexPage
 from portal.walls import MembersOnlyPageForm
 
@@ -115,7 +116,7 @@ class CampaignPage(BasePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("goal"),
+                FieldPanel("goal", heading=_("goal (EUR)"), widget=EurosInput),
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("deadline")]),
                 FieldPanel("funding_model"),
             ],
@@ -329,7 +330,12 @@ class RewardTier(TranslatableMixin, Orderable):
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("minimum_amount"), FieldPanel("limit")]),
+        FieldRowPanel(
+            [
+                FieldPanel("minimum_amount", heading=_("minimum amount (EUR)"), widget=EurosInput),
+                FieldPanel("limit"),
+            ]
+        ),
         FieldPanel("estimated_delivery"),
     ]
     translatable_fields = [
