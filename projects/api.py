@@ -21,9 +21,11 @@ from portal.authentication import IsVerifiedMember
 from portal.euros import format_euros, parse_euros
 from portal.models import Category, OperatorPage, Territory
 from projects import forms, services
+from projects.models import Project
 from projects.video import validate_video_url
 
 LISTS = ("reward_tiers", "budget_lines")
+BIGGEST_ID = 2**63 - 1
 
 
 class EurosField(serializers.Field):
@@ -68,8 +70,17 @@ class CoverImageField(serializers.FileField):
             raise serializers.ValidationError(error.messages) from error
 
 
+class SmallPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    """An id beyond 64 bits is no row of ours: refused, not handed to the database."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, int | str) and str(data).isdigit() and int(data) > BIGGEST_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
 class TierSerializer(serializers.Serializer):
-    id = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    id = serializers.IntegerField(required=False, min_value=1, max_value=BIGGEST_ID)
     title = serializers.CharField(max_length=120)
     description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     minimum_eur = EurosField(min_cents=100, source="minimum_amount")
@@ -107,7 +118,7 @@ class ProjectSerializer(serializers.Serializer):
     moderator's, `changes_waiting` true while an edit of a live campaign awaits moderation."""
 
     id = serializers.IntegerField(read_only=True)
-    operator = serializers.PrimaryKeyRelatedField(
+    operator = SmallPrimaryKeyField(
         queryset=OperatorPage.objects.all(),
         error_messages={
             "does_not_exist": gettext_lazy("There is no operator with the id {pk_value}."),
@@ -117,10 +128,10 @@ class ProjectSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=120)
     summary = serializers.CharField(max_length=1000)
     story = serializers.CharField(max_length=20000, required=False, allow_blank=True)
-    category = serializers.PrimaryKeyRelatedField(
+    category = SmallPrimaryKeyField(
         queryset=Category.objects.all(), required=False, allow_null=True
     )
-    territory = serializers.PrimaryKeyRelatedField(
+    territory = SmallPrimaryKeyField(
         queryset=Territory.objects.all(), required=False, allow_null=True
     )
     cover_image = CoverImageField(required=False, write_only=True)
@@ -135,6 +146,12 @@ class ProjectSerializer(serializers.Serializer):
     )
     reward_tiers = serializers.JSONField(required=False)
     budget_lines = serializers.JSONField(required=False)
+    starts_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    deadline = serializers.DateTimeField(read_only=True, allow_null=True)
+    state = serializers.CharField(read_only=True)
+    comment = serializers.CharField(read_only=True)
+    changes_waiting = serializers.BooleanField(read_only=True)
+    url = serializers.CharField(read_only=True, allow_null=True)
 
     def to_internal_value(self, data):
         if hasattr(data, "getlist"):  # multipart: lists arrive as JSON strings
@@ -192,7 +209,7 @@ class ProjectSerializer(serializers.Serializer):
         return attrs
 
     def to_representation(self, campaign):
-        project = getattr(campaign, "project", None)
+        project = Project.objects.filter(campaign=campaign).first()
         state, comment, waiting = services.state_of(campaign)
         tiers = campaign.reward_tiers.all()
         return {
@@ -207,7 +224,11 @@ class ProjectSerializer(serializers.Serializer):
             "video_url": project.video_url if project else "",
             "goal_eur": format_euros(campaign.goal),
             "funding_model": campaign.funding_model,
-            "duration_days": project.duration_days if project else None,
+            "duration_days": (
+                project.duration_days
+                if project
+                else max(1, (campaign.deadline - campaign.starts_at).days)
+            ),
             "starts_at": campaign.starts_at if campaign.live else None,
             "deadline": campaign.deadline if campaign.live else None,
             "reward_tiers": [
@@ -232,8 +253,12 @@ class ProjectSerializer(serializers.Serializer):
         }
 
 
+API_NAMES = {"goal": "goal_eur"}
+
+
 def _refused(refusal):
-    error = exceptions.ValidationError(refusal.errors)
+    errors = {API_NAMES.get(field, field): messages for field, messages in refusal.errors.items()}
+    error = exceptions.ValidationError(errors)
     error.status_code = refusal.status
     return error
 

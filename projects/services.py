@@ -316,25 +316,27 @@ def _refuse_locked(campaign, project, data):
 
 def _apply_tiers(draft, tiers, live):
     """Tiers with an `id` update that tier; tiers without one are added. Before the launch the
-    list replaces the tiers; once live, tiers left out stay (backers may hold them)."""
-    existing = {tier.pk: tier for tier in draft.reward_tiers.all() if tier.pk}
-    kept = []
-    for order, data in enumerate(tiers):
-        tier = existing.pop(data.get("id"), None)
+    list replaces the tiers, in its order; once live, every existing tier stays where it was
+    (backers may hold it) and new ones come after."""
+    current = [tier for tier in draft.reward_tiers.all() if tier.pk]
+    existing = {tier.pk: tier for tier in current}
+    mentioned, added = [], []
+    for data in tiers:
+        tier = existing.get(data.get("id"))
         if tier is None:
-            tier = _tier(draft, data, order)
-        else:
-            tier.title = plain_text(data["title"])
-            tier.description = plain_text(data.get("description", ""))
-            if not live:
-                tier.minimum_amount = data["minimum_amount"]
-                tier.limit = data.get("limit")
-            tier.estimated_delivery = data.get("estimated_delivery")
-            tier.sort_order = order
-        kept.append(tier)
-    if live:
-        kept = list(existing.values()) + kept
-    draft.reward_tiers = kept
+            added.append(_tier(draft, data, 0))
+            continue
+        tier.title = plain_text(data["title"])
+        tier.description = plain_text(data.get("description", ""))
+        tier.estimated_delivery = data.get("estimated_delivery")
+        if not live:
+            tier.minimum_amount = data["minimum_amount"]
+            tier.limit = data.get("limit")
+        mentioned.append(tier)
+    ordered = (current if live else mentioned) + added
+    for order, tier in enumerate(ordered):
+        tier.sort_order = order
+    draft.reward_tiers = ordered
 
 
 @transaction.atomic

@@ -12,10 +12,14 @@ from projects.tasks import send_holder_email
 
 
 def _project(workflow_state):
-    page = workflow_state.content_object
-    if page is None or page._meta.label != "campaigns.CampaignPage":
+    """The project of the campaign under moderation, if the page is a member's campaign."""
+    if not str(workflow_state.object_id).isdigit():
         return None
-    return Project.objects.filter(campaign_id=page.pk).select_related("holder", "campaign").first()
+    return (
+        Project.objects.filter(campaign_id=int(workflow_state.object_id))
+        .select_related("holder", "campaign")
+        .first()
+    )
 
 
 def notify_holder(project, template, extra=None):

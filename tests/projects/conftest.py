@@ -47,10 +47,10 @@ def terms(operator):
     return ProposalTerms.objects.create(operator=operator, accepts_proposals=True)
 
 
-def propose(client, operator, **changes):
+def propose(client, section, **changes):
     return client.post(
         "/api/v1/projects/",
-        {"operator": operator.pk, **PROPOSAL, **changes},
+        {"operator": section.pk, **PROPOSAL, **changes},
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="fr",
     )

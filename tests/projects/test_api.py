@@ -210,7 +210,11 @@ def test_live_campaign_locks_money_and_edits_wait_for_moderation(
     assert moderate(moderator, campaign, "approve").status_code == 302
     campaign.refresh_from_db()
     assert "Nouvelle histoire" in str(campaign.body)
-    assert [t.title for t in campaign.reward_tiers.all()] == ["Une bière", "Un brassin", "Une visite"]
+    assert [t.title for t in campaign.reward_tiers.all()] == [
+        "Une bière",
+        "Un brassin",
+        "Une visite",
+    ]
     assert [t.minimum_amount for t in campaign.reward_tiers.all()] == [1000, 15050, 4000]
 
 
@@ -220,7 +224,9 @@ def test_ended_campaign_is_409(member_client, operator, terms, moderator):
         deadline=timezone.now() - datetime.timedelta(hours=1)
     )
     response = member_client.patch(
-        f"/api/v1/me/projects/{campaign.pk}/", {"story": "Trop tard"}, content_type="application/json"
+        f"/api/v1/me/projects/{campaign.pk}/",
+        {"story": "Trop tard"},
+        content_type="application/json",
     )
     assert response.status_code == 409
 
