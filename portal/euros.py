@@ -6,7 +6,7 @@ panels put on the cents columns of the models (it shows and reads euros, hands c
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,13 +22,7 @@ def parse_euros(value):
     else:
         text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
     if not EUROS.match(text):
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            return None
-        if number != number.quantize(Decimal("0.01")) or number < 0 or number >= 10**9:
-            return None
-        text = str(number)
+        return None
     cents = (Decimal(text.replace(",", ".")) * 100).quantize(Decimal("1"), ROUND_HALF_UP)
     return int(cents)
 

@@ -109,9 +109,8 @@ class ProjectForm(forms.Form):
         help_text=gettext_lazy("A YouTube, Vimeo or PeerTube link."),
     )
 
-    def __init__(self, *args, has_cover=False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.has_cover = has_cover
         self.fields["category"].queryset = _localized(Category)
         self.fields["territory"].queryset = _localized(Territory)
 

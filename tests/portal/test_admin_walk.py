@@ -25,6 +25,7 @@ from django_comments_xtd.models import XtdComment
 
 from campaigns.models import MatchFund, Pledge
 from lab.models import ExpertProfile
+from projects.models import ProposalTerms
 from tests.conftest import staff_of
 from tests.factories import ContentPageFactory, MemberFactory
 from tests.factories.campaigns import CampaignPageFactory, MatchFundFactory, PledgeFactory
@@ -45,6 +46,7 @@ SECRETS = [
     "Secret advice of GRE",
     "secret-staff@example.org",
     "secret-expert@example.org",
+    "Secret terms of GRE",
 ]
 
 # URLs that cannot take another operator's objects, or must not be called by a walker.
@@ -180,6 +182,12 @@ def their_objects(operator, other_operator):
         domains="Secret expertise of GRE",
     )
     PledgeFactory(id=THEIRS, campaign=campaign, email="secret-backer@example.org")
+    ProposalTerms.objects.create(
+        id=THEIRS,
+        operator=other_operator,
+        accepts_proposals=False,
+        guidelines="Secret terms of GRE",
+    )
     get_image_model().objects.create(
         id=THEIRS,
         title="Secret image of GRE",
@@ -216,6 +224,9 @@ def snapshot(other_operator):
         "images": list(get_image_model().objects.values_list("pk", "title", "collection_id")),
         "documents": list(get_document_model().objects.values_list("pk", "title", "collection_id")),
         "advice": list(XtdComment.objects.values_list("pk", "is_public", "is_removed")),
+        "proposal terms": list(
+            ProposalTerms.objects.values_list("pk", "operator_id", "accepts_proposals")
+        ),
     }
 
 
