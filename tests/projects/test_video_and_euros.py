@@ -16,7 +16,10 @@ from projects.video import video_provider
             "https://framatube.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d",
             ("peertube", "9c9de5e8-0a1e-484a-b099-e80766180a6d"),
         ),
-        ("https://tube.example.be/w/kkGMgK9ZtnKfYAgnEtQxbv", ("peertube", "kkGMgK9ZtnKfYAgnEtQxbv")),
+        (
+            "https://tube.example.be/w/kkGMgK9ZtnKfYAgnEtQxbv",
+            ("peertube", "kkGMgK9ZtnKfYAgnEtQxbv"),
+        ),
         ("http://www.youtube.com/watch?v=dQw4w9WgXcQ", None),
         ("https://www.youtube.com/watch?v=short", None),
         ("https://evil.example.org/watch?v=dQw4w9WgXcQ", None),
