@@ -140,12 +140,9 @@ class ProjectForm(forms.Form):
         return cleaned
 
 
-class ProposalForm(ProjectForm):
-    operator = forms.ModelChoiceField(
-        label=gettext_lazy("Operator"),
-        queryset=OperatorPage.objects.none(),
-        help_text=gettext_lazy("The organisation that will moderate and publish your campaign."),
-    )
+class DraftForm(ProjectForm):
+    """Before the campaign is live, its money may change too."""
+
     goal = EurosField(
         label=gettext_lazy("Goal (EUR)"), min_cents=GOAL_MIN_CENTS, max_cents=GOAL_MAX_CENTS
     )
@@ -158,6 +155,14 @@ class ProposalForm(ProjectForm):
         max_value=MAX_DURATION_DAYS,
         initial=30,
         help_text=gettext_lazy("60 days at most, counted from the moderator's approval."),
+    )
+
+
+class ProposalForm(DraftForm):
+    operator = forms.ModelChoiceField(
+        label=gettext_lazy("Operator"),
+        queryset=OperatorPage.objects.none(),
+        help_text=gettext_lazy("The organisation that will moderate and publish your campaign."),
     )
 
     field_order = ["operator"]

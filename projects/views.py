@@ -118,8 +118,12 @@ def edit(request, pk):
         "territory": draft.territory,
         "cover_alt": draft.hero_image.description if draft.hero_image else "",
         "video_url": project.video_url,
+        "goal": draft.goal,
+        "funding_model": draft.funding_model,
+        "duration_days": project.duration_days,
     }
-    form = forms.ProjectForm(request.POST or None, request.FILES or None, initial=initial)
+    form_class = forms.ProjectForm if live else forms.DraftForm
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
     tiers_initial = [
         {
             "id": tier.pk,

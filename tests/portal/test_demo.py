@@ -141,3 +141,14 @@ def test_a_brief_graduated_into_a_translated_campaign(seeded, client):
     english = campaign.get_translations().get(locale__language_code="en", alias_of=None)
     assert english.title == "A reuse centre for Liège"
     assert campaign.url in client.get(graduated.url).content.decode()
+
+
+def test_a_member_proposed_campaign_went_through_moderation(seeded, client):
+    from projects.models import Project, ProposalTerms
+
+    project = Project.objects.select_related("campaign", "holder").get()
+    assert project.holder.email == "member@maillon.be"
+    assert project.campaign.live and project.launched_at is not None
+    assert project.campaign.reward_tiers.count() == 2
+    assert ProposalTerms.objects.filter(accepts_proposals=True).count() == 2
+    assert client.get(project.campaign.url).status_code == 200

@@ -1,6 +1,7 @@
 import html
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 import pytest
 
@@ -93,12 +94,13 @@ def test_unverified_member_cannot_propose(operator):
 def test_my_maillon_link_is_registered(rf, member):
     from wagtail import hooks
 
-    request = rf.get("/fr/me/")
+    request = rf.get("/nl/me/")
     request.user = member
-    links = [hook(request) for hook in hooks.get_hooks("register_my_maillon_link")]
-    assert {"url": "/fr/projects/", "label": "My projects", "order": 20} in [
-        {**link, "label": str(link["label"])} for link in links if link
-    ]
+    with translation.override("nl"):
+        links = [hook(request) for hook in hooks.get_hooks("register_my_maillon_link")]
+        assert {"url": "/nl/projects/", "label": "Mijn projecten", "order": 20} in [
+            {**link, "label": str(link["label"])} for link in links if link
+        ]
 
 
 def test_gdpr_hooks_export_and_erase(member_client, member, operator):
@@ -118,7 +120,7 @@ def test_admin_amounts_are_typed_in_euros(operator):
     campaign = CampaignPageFactory(parent=operator, goal=123_450)
     page = moderator.get(f"/admin/pages/{campaign.pk}/edit/").content.decode()
     assert 'value="1234.50"' in page and "goal (EUR)" in page.replace("objectif", "goal")
-    response = moderator.get("/admin/campaigns/match-funds/add/")
+    response = moderator.get("/admin/campaigns/match-funds/new/")
     assert response.status_code == 200
     form = {
         "operator": operator.pk,
@@ -130,7 +132,7 @@ def test_admin_amounts_are_typed_in_euros(operator):
         "trigger_percent": "0",
         "active": "on",
     }
-    response = moderator.post("/admin/campaigns/match-funds/add/", form)
+    response = moderator.post("/admin/campaigns/match-funds/new/", form)
     assert response.status_code == 302, html.unescape(response.content.decode())[-3000:]
     fund = MatchFund.objects.get(name="Fonds communal")
     assert (fund.total, fund.cap_per_pledge) == (250_075, 5_000)
@@ -145,3 +147,47 @@ def test_cover_must_be_an_image_of_allowed_type(member_client, operator):
         "/fr/projects/propose/", form_data(operator, cover_image=png_file(), cover_alt="")
     )
     assert response.status_code == 400
+
+
+def test_moderators_set_their_sections_terms_in_the_admin(operator, other_operator):
+    moderator = client_for(staff_of(operator, "moderator"))
+    page = moderator.get("/admin/projects_terms/new/")
+    assert page.status_code == 200
+    assert "GRE Liège" not in page.content.decode()
+    response = moderator.post(
+        "/admin/projects_terms/new/", {"operator": other_operator.pk, "accepts_proposals": "on"}
+    )
+    assert response.status_code == 200  # the form again: not a choice of theirs
+    assert not ProposalTerms.objects.exists()
+    response = moderator.post(
+        "/admin/projects_terms/new/", {"operator": operator.pk, "accepts_proposals": "on"}
+    )
+    assert response.status_code == 302
+    assert ProposalTerms.objects.get().operator_id == operator.pk
+    editor = client_for(staff_of(operator, "editor"))
+    assert editor.get("/admin/projects_terms/new/").status_code in (302, 403)
+
+
+def test_holder_edits_from_the_site_after_a_rejection(member, member_client, operator):
+    from tests.projects.conftest import moderate
+
+    ProposalTerms.objects.create(operator=operator, accepts_proposals=True)
+    member_client.post("/fr/projects/propose/", form_data(operator))
+    campaign = CampaignPage.objects.get(project_holder=member, alias_of__isnull=True)
+    moderate(staff_of(operator, "moderator"), campaign, "reject", "Un objectif plus modeste ?")
+    edit_url = f"/fr/projects/{campaign.pk}/edit/"
+    page = html.unescape(member_client.get(edit_url).content.decode())
+    assert "Un objectif plus modeste ?" in page and 'value="1500.50"' in page
+    tier = campaign.reward_tiers.get()
+    data = form_data(
+        operator,
+        goal="900",
+        **{"tiers-INITIAL_FORMS": "1", "tiers-0-id": str(tier.pk), "tiers-0-minimum_amount": "6"},
+    )
+    response = member_client.post(edit_url, data)
+    assert response.status_code == 302, html.unescape(response.content.decode())[-2000:]
+    state = campaign.workflow_states.order_by("-created_at").first()
+    assert state.status == "in_progress"
+    revision = campaign.get_latest_revision_as_object()
+    assert revision.goal == 90_000
+    assert [t.minimum_amount for t in revision.reward_tiers.all()] == [600]
