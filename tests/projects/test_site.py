@@ -188,6 +188,7 @@ def test_holder_edits_from_the_site_after_a_rejection(member, member_client, ope
     assert response.status_code == 302, html.unescape(response.content.decode())[-2000:]
     state = campaign.workflow_states.order_by("-created_at").first()
     assert state.status == "in_progress"
+    campaign.refresh_from_db()
     revision = campaign.get_latest_revision_as_object()
     assert revision.goal == 90_000
     assert [t.minimum_amount for t in revision.reward_tiers.all()] == [600]
