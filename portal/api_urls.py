@@ -13,5 +13,6 @@ urlpatterns = [
     path("operators/", api.OperatorListView.as_view(), name="api_operators"),
     path("", include("campaigns.api_urls")),
     path("", include("lab.api_urls")),
+    path("", include("projects.api_urls")),
     path("", include("search.api_urls")),
 ]

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from campaigns.models.pages import CampaignPage
 from campaigns.models.pledges import Pledge
+from portal.euros import EurosInput
 
 
 class MatchFund(models.Model):
@@ -66,13 +67,15 @@ class MatchFund(models.Model):
     panels = [
         FieldPanel("operator"),
         FieldPanel("name"),
-        FieldPanel("total"),
+        FieldPanel("total", heading=_("pot (EUR)"), widget=EurosInput),
         FieldRowPanel([FieldPanel("ratio_fund"), FieldPanel("ratio_crowd")], heading=_("Ratio")),
         MultiFieldPanel(
             [
-                FieldPanel("cap_per_pledge"),
-                FieldPanel("cap_per_campaign"),
-                FieldPanel("cap_per_backer"),
+                FieldPanel("cap_per_pledge", heading=_("cap per pledge (EUR)"), widget=EurosInput),
+                FieldPanel(
+                    "cap_per_campaign", heading=_("cap per campaign (EUR)"), widget=EurosInput
+                ),
+                FieldPanel("cap_per_backer", heading=_("cap per backer (EUR)"), widget=EurosInput),
                 FieldPanel("trigger_percent"),
                 FieldPanel("unlocks_when_goal_reached"),
             ],

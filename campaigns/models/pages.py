@@ -22,6 +22,7 @@ from campaigns.fields import EuroCentsField
 from campaigns.panels import FinancingPlanSummaryPanel, FinancingSourcesPanel
 from campaigns.video import embed_for
 from portal.blocks import StoryBlock
+from portal.euros import EurosInput
 from portal.formatting import MoneyDisplayField, format_money
 from portal.models.crowd import CrowdPage, CrowdPageQuerySet
 from portal.models.pages import BasePage, SectionIndexPage
@@ -138,7 +139,7 @@ class CampaignPage(CrowdPage):
         FieldPanel("faq"),
         MultiFieldPanel(
             [
-                FieldPanel("goal"),
+                FieldPanel("goal", heading=_("goal (EUR)"), widget=EurosInput),
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("deadline")]),
                 FieldPanel("funding_model"),
             ],
@@ -391,7 +392,12 @@ class RewardTier(TranslatableMixin, Orderable):
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("minimum_amount"), FieldPanel("limit")]),
+        FieldRowPanel(
+            [
+                FieldPanel("minimum_amount", heading=_("minimum amount (EUR)"), widget=EurosInput),
+                FieldPanel("limit"),
+            ]
+        ),
         FieldPanel("estimated_delivery"),
     ]
     translatable_fields = [

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "lab",
     "search",
     "tax",
+    "projects",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

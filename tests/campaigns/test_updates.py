@@ -20,6 +20,7 @@ from campaigns.models import (
     PostedUpdate,
     UpdateDelivery,
 )
+from portal.euros import format_euros
 from search.models import SearchEntry
 from tests.conftest import staff_of
 from tests.factories import MemberFactory
@@ -227,7 +228,7 @@ def admin_form(page, updates, **extra):
             "summary": page.summary,
             "hero_image": "",
             "body": streamfield([]),
-            "goal": page.goal,
+            "goal": format_euros(page.goal),  # the admin types euros
             "starts_at": timezone.localtime(page.starts_at).strftime(moment),
             "deadline": timezone.localtime(page.deadline).strftime(moment),
             "funding_model": page.funding_model,

@@ -25,6 +25,7 @@ from django_comments_xtd.models import XtdComment
 
 from campaigns.models import MatchFund, Pledge
 from lab.models import ExpertProfile
+from projects.models import ProposalTerms
 from tax.models import Attestation, Beneficiary
 from tests.conftest import staff_of
 from tests.factories import ContentPageFactory, MemberFactory
@@ -49,6 +50,7 @@ SECRETS = [
     "secret-expert@example.org",
     "Secret beneficiary of GRE",
     "Secret donor of GRE",
+    "Secret terms of GRE",
 ]
 
 # URLs that cannot take another operator's objects, or must not be called by a walker.
@@ -203,6 +205,12 @@ def their_objects(operator, other_operator):
         postcode="4000",
         city="Liège",
     )
+    ProposalTerms.objects.create(
+        id=THEIRS,
+        operator=other_operator,
+        accepts_proposals=False,
+        guidelines="Secret terms of GRE",
+    )
     get_image_model().objects.create(
         id=THEIRS,
         title="Secret image of GRE",
@@ -241,6 +249,9 @@ def snapshot(other_operator):
         "advice": list(XtdComment.objects.values_list("pk", "is_public", "is_removed")),
         "beneficiaries": list(Beneficiary.objects.values_list("pk", "operator_id", "legal_name")),
         "attestations": list(Attestation.objects.values_list("pk", "number", "amount")),
+        "proposal terms": list(
+            ProposalTerms.objects.values_list("pk", "operator_id", "accepts_proposals")
+        ),
     }
 
 

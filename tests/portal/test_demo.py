@@ -197,3 +197,14 @@ def test_an_approved_beneficiary_with_deductible_gifts_over_two_years(seeded):
     assert years == {this_year - 2, this_year - 1}
     member = Attestation.objects.filter(email="member@maillon.be")
     assert member.count() == 2 and member.first().user is not None
+
+
+def test_a_member_proposed_campaign_went_through_moderation(seeded, client):
+    from projects.models import Project, ProposalTerms
+
+    project = Project.objects.select_related("campaign", "holder").get()
+    assert project.holder.email == "member@maillon.be"
+    assert project.campaign.live and project.launched_at is not None
+    assert project.campaign.reward_tiers.count() == 2
+    assert ProposalTerms.objects.filter(accepts_proposals=True).count() == 2
+    assert client.get(project.campaign.url).status_code == 200
