@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from campaigns import audit, emails, payments, pledging
 from campaigns.models import CampaignPage, CampaignStatus, FundingModel, Pledge, PledgeStatus
+from campaigns.signals import campaign_closed
 
 logger = logging.getLogger(__name__)
 S = PledgeStatus
@@ -63,6 +64,7 @@ def close_campaign(campaign, now, limiter):
                 _release(pledge)
                 outcome["released"] += 1
     CampaignPage.objects.filter(translation_key=campaign.translation_key).update(closed_at=now)
+    campaign_closed.send(sender=CampaignPage, campaign=campaign)
     return outcome
 
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("campaigns.api_urls")),
     path("", include("lab.api_urls")),
     path("", include("search.api_urls")),
+    path("", include("members.api_urls")),
 ]

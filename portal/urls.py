@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("campaigns.urls")),
     path("", include("lab.urls")),
+    path("", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "campaigns",
     "lab",
     "search",
+    "members",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
