@@ -50,10 +50,11 @@ def key_of(target, object_id):
             raise FollowRefused("id", _("There is no public profile with this id."), status=404)
         return str(member.pk)
     model = apps.get_model(PAGE_MODELS[target])
-    page = model.objects.live().public().filter(pk=object_id).only("translation_key").first()
-    if page is None:
+    pages = model.objects.live().public().filter(pk=object_id)
+    key = pages.values_list("translation_key", flat=True).first()
+    if key is None:
         raise FollowRefused("id", _("There is nothing to follow with this id."), status=404)
-    return str(page.translation_key)
+    return str(key)
 
 
 def follow(member, target, object_id):

@@ -5,7 +5,7 @@ from members import follows
 register = template.Library()
 
 
-@register.inclusion_tag("components/follow_button.html", takes_context=True)
+@register.inclusion_tag("components/follow_button_form.html", takes_context=True)
 def follow_button(context, target, page):
     """Follow or stop following a page (campaign, brief, operator); a log-in link for visitors."""
     request = context["request"]
