@@ -7,7 +7,12 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 import pytest
 
 from members.models import PublicProfile
-from tests.campaigns.conftest import campaign, localstripe, stripe_settings  # noqa: F401
+from tests.campaigns.conftest import (  # noqa: F401
+    campaign,
+    localstripe,
+    stripe_settings,
+    threads_db,
+)
 from tests.factories import MemberFactory
 from tests.lab.conftest import brief, category, territory  # noqa: F401
 
