@@ -60,7 +60,7 @@ def my_pledges(member):
 
 def my_projects(member):
     return _in_language(
-        CampaignPage.objects.filter(project_holder=member, alias_of__isnull=True)
+        CampaignPage.objects.filter(project_holder=member)
         .select_related("locale")
         .order_by("-first_published_at", "title")
     )
