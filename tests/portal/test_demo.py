@@ -141,3 +141,16 @@ def test_a_brief_graduated_into_a_translated_campaign(seeded, client):
     english = campaign.get_translations().get(locale__language_code="en", alias_of=None)
     assert english.title == "A reuse centre for Liège"
     assert campaign.url in client.get(graduated.url).content.decode()
+
+
+def test_public_profiles_and_follows(seeded, client):
+    from members.models import Follow
+
+    assert client.get("/fr/members/nina-peeters/").status_code == 200
+    assert client.get("/de/members/paul-schmitz/").status_code == 200
+    nina = User.objects.get(email="member@maillon.be")
+    assert {row.target for row in Follow.objects.filter(member=nina)} == {
+        "campaign",
+        "operator",
+        "member",
+    }

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from portal import demo
 
-APPS_WITH_DEMO_CONTENT = ["campaigns", "lab", "search"]
+APPS_WITH_DEMO_CONTENT = ["campaigns", "lab", "search", "members"]
 
 
 class Command(BaseCommand):
