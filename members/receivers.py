@@ -14,9 +14,9 @@ from django_comments_xtd.models import XtdComment
 
 from campaigns.models import CampaignPage, CampaignUpdate, Pledge, PostedUpdate
 from campaigns.signals import campaign_closed
-from lab.models import LabBriefPage
+from lab.models import BriefGraduation, LabBriefPage
 from members import feed
-from members.models import EventKind, FeedEvent, Target
+from members.models import EventKind, FeedEvent, Follow, Target
 
 
 @receiver(post_save, sender=PostedUpdate, dispatch_uid="members_posted_update")
@@ -155,4 +155,19 @@ def closed(sender, campaign, **kwargs):
         key=campaign.translation_key,
         subject=campaign,
         milestone="closed",
+    )
+
+
+@receiver(post_save, sender=BriefGraduation, dispatch_uid="members_graduation_keeps_followers")
+def graduation_keeps_followers(sender, instance, created, **kwargs):
+    """A brief's followers follow the campaign it graduated into."""
+    if not created:
+        return
+    brief_key, campaign_key = instance.brief.translation_key, instance.campaign.translation_key
+    members = Follow.objects.filter(target=Target.BRIEF, key=str(brief_key)).values_list(
+        "member_id", flat=True
+    )
+    Follow.objects.bulk_create(
+        [Follow(member_id=m, target=Target.CAMPAIGN, key=str(campaign_key)) for m in members],
+        ignore_conflicts=True,
     )

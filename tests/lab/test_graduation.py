@@ -7,6 +7,7 @@ import pytest
 from campaigns.models import CampaignPage
 from lab.models import BriefGraduation, LabBriefPage
 from members.follows import follow_key
+from members.follows import followers as followers_of
 from members.models import Target
 from portal.translation import translate
 from tests.conftest import staff_of
@@ -85,6 +86,7 @@ def test_followers_are_told_once_when_the_campaign_goes_live(
     moderator = staff_of(operator, "moderator")
     client_for(moderator).post(graduate_url(brief))
     campaign = CampaignPage.objects.get(locale=brief.locale)
+    assert set(followers_of(Target.CAMPAIGN, campaign.translation_key)) == set(followers)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         campaign.save_revision(user=moderator).publish(user=moderator)

@@ -120,3 +120,15 @@ def test_the_feed_costs_the_same_queries_at_any_size(
     if count > 10:
         assert client.get("/api/v1/feed/?page=2").json()["previous"]
         assert "?page=2" in page.content.decode()
+
+
+def test_an_answer_to_my_advice_is_in_my_feed_only(brief, member):
+    from lab.advice import post_advice
+
+    answerer = MemberFactory(first_name="Paul", last_name="Schmitz")
+    mine = post_advice(brief, member, "Un substrat léger, pas plus de 20 cm.")
+    post_advice(brief, answerer, "Et une étanchéité vérifiée d'abord.", parent=mine)
+    post_advice(brief, member, "Merci !", parent=mine)  # answering oneself is no news
+    texts = [item["text"] for item in feed.present(list(feed.events_for(member)), "en")]
+    assert texts == ["Paul Schmitz answered your advice on Un potager sur le toit."]
+    assert list(feed.events_for(answerer)) == []
