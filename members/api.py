@@ -30,7 +30,7 @@ FOLLOW_FIELDS = {
     "key": serializers.CharField(help_text="the page's translation_key, or the member's id"),
     "created_at": serializers.DateTimeField(),
 }
-FOLLOW_RESPONSE = inline_serializer("Follow", FOLLOW_FIELDS)
+FOLLOW_RESPONSE = inline_serializer("FollowState", FOLLOW_FIELDS)
 
 
 def follow_data(row):
@@ -63,16 +63,26 @@ class FollowView(APIView):
         )
 
     @extend_schema(request=FollowSerializer, responses={204: None})
-    def delete(self, request, target=None, pk=None):
-        if target is None:
-            target, pk = self._validated(request.data)
-        else:
-            target, pk = self._validated({"target": target, "id": pk})
-        try:
-            follows.unfollow(request.user, target, pk)
-        except follows.FollowRefused as refusal:
-            return _refused(refusal)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def delete(self, request):
+        return _unfollow(request, *self._validated(request.data))
+
+
+class FollowDetailView(FollowView):
+    """Stop following what the URL names."""
+
+    http_method_names = ["delete", "options"]
+
+    @extend_schema(request=None, responses={204: None}, operation_id="follows_destroy_by_url")
+    def delete(self, request, target, pk):
+        return _unfollow(request, *self._validated({"target": target, "id": pk}))
+
+
+def _unfollow(request, target, object_id):
+    try:
+        follows.unfollow(request.user, target, object_id)
+    except follows.FollowRefused as refusal:
+        return _refused(refusal)
+    return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MyFollowsView(APIView):
