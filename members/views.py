@@ -49,7 +49,9 @@ def _in_language(pages):
 
 def my_pledges(member):
     pledges = list(
-        Pledge.objects.filter(backer=member).select_related("reward_tier").order_by("-created_at")
+        Pledge.objects.filter(backer=member)
+        .select_related("reward_tier", "campaign")
+        .order_by("-created_at")
     )
     pages = feed.pages_in(translation.get_language(), {p.campaign_key for p in pledges})
     for pledge in pledges:

@@ -132,3 +132,25 @@ def test_an_answer_to_my_advice_is_in_my_feed_only(brief, member):
     texts = [item["text"] for item in feed.present(list(feed.events_for(member)), "en")]
     assert texts == ["Paul Schmitz answered your advice on Un potager sur le toit."]
     assert list(feed.events_for(answerer)) == []
+
+
+def test_closing_a_campaign_is_a_milestone(operator, member):
+    import datetime
+
+    from django.utils import timezone
+
+    from campaigns.closing import run_closing
+    from tests.factories.campaigns import CampaignPageFactory
+
+    now = timezone.now()
+    ended = CampaignPageFactory(
+        parent=operator,
+        title="Fournil coopératif",
+        starts_at=now - datetime.timedelta(days=40),
+        deadline=now - datetime.timedelta(days=1),
+    )
+    follow(member, Target.CAMPAIGN, ended)
+    run_closing(now)
+    run_closing(now)
+    texts = [item["text"] for item in feed.present(list(feed.events_for(member)), "en")]
+    assert texts == ["Fournil coopératif is closed."]
