@@ -14,7 +14,13 @@ from tests.campaigns.conftest import (  # noqa: F401
     threads_db,
 )
 from tests.factories import MemberFactory
-from tests.lab.conftest import brief, category, territory  # noqa: F401
+from tests.lab.conftest import (  # noqa: F401
+    brief,
+    category,
+    community,
+    community_moderator,
+    territory,
+)
 
 
 def client_for(user, **kwargs):

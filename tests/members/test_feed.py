@@ -154,3 +154,16 @@ def test_closing_a_campaign_is_a_milestone(operator, member):
     run_closing(now)
     texts = [item["text"] for item in feed.present(list(feed.events_for(member)), "en")]
     assert texts == ["Fournil coopératif is closed."]
+
+
+def test_the_proposer_reads_that_their_idea_was_accepted(
+    member, member_client, community_moderator
+):
+    from lab.models import LabBriefPage
+    from tests.lab.test_ideas import moderate, propose
+
+    propose(member_client)
+    page = LabBriefPage.objects.get(proposed_by=member, alias_of__isnull=True)
+    moderate(community_moderator, page, "approve")
+    texts = [item["text"] for item in feed.present(list(feed.events_for(member)), "en")]
+    assert "The idea Un frigo solidaire à Jambes has been accepted." in texts
