@@ -125,14 +125,14 @@ def text_of(event, page_title, operator_title):
 def present(events, language):
     """Each event as the reader reads it: text and link in `language`."""
     keys = {event.subject_key for event in events if event.subject_key}
-    keys |= {_as_uuid(event.key) for event in events if event.kind == EventKind.NEW_BRIEF}
+    keys |= {as_uuid(event.key) for event in events if event.kind == EventKind.NEW_BRIEF}
     keys.discard(None)
     with translation.override(language):
         pages = pages_in(language, keys)
         items = []
         for event in events:
             page = pages.get(event.subject_key)
-            operator = pages.get(_as_uuid(event.key)) if event.kind == EventKind.NEW_BRIEF else None
+            operator = pages.get(as_uuid(event.key)) if event.kind == EventKind.NEW_BRIEF else None
             page_title = page.title if page else _("a page no longer online")
             items.append(
                 {
@@ -146,7 +146,7 @@ def present(events, language):
     return items
 
 
-def _as_uuid(value):
+def as_uuid(value):
     try:
         return uuid.UUID(str(value))
     except ValueError:

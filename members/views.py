@@ -72,9 +72,7 @@ def followed(member):
     """What the member follows, each with a title and a link in the current language."""
     rows = list(Follow.objects.filter(member=member).order_by("target", "-created_at"))
     page_keys = {row.key for row in rows if row.target != Target.MEMBER}
-    pages = feed.pages_in(
-        translation.get_language(), {feed._as_uuid(k) for k in page_keys} - {None}
-    )
+    pages = feed.pages_in(translation.get_language(), {feed.as_uuid(k) for k in page_keys} - {None})
     profiles = PublicProfile.objects.filter(
         member_id__in=[int(row.key) for row in rows if row.target == Target.MEMBER],
         is_public=True,
@@ -88,7 +86,7 @@ def followed(member):
             url = profile_url(profile) if profile else ""
             object_id = row.key
         else:
-            page = pages.get(feed._as_uuid(row.key))
+            page = pages.get(feed.as_uuid(row.key))
             title = page.title if page else _("a page no longer online")
             url = page.get_url() if page else ""
             object_id = page.pk if page else None
