@@ -114,3 +114,20 @@ def test_logging_in_returns_to_the_page_and_its_language(live_campaign, home):
     assert response["Location"] == dutch_page
     landed = client.get(dutch_page).content.decode()
     assert "Je bent nu ingelogd als" in landed
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_my_maillon_costs_the_same_queries_at_any_size(
+    member, operator, count, django_assert_max_num_queries
+):
+    from tests.factories.campaigns import CampaignPageFactory, PledgeFactory
+
+    for n in range(count):
+        campaign = CampaignPageFactory(parent=operator, title=f"Campagne {n}", slug=f"c-{n}")
+        PledgeFactory(campaign=campaign, backer=member, email=member.email)
+        follow_key(member, Target.CAMPAIGN, campaign.translation_key)
+    client = client_for(member)
+    client.get("/fr/me/")  # warm the site's caches
+    with django_assert_max_num_queries(22):
+        html = client.get("/fr/me/").content.decode()
+    assert html.count("data-pledge=") == count
