@@ -15,6 +15,7 @@ from django.utils import timezone
 from campaigns import audit, emails, payments, pledging
 from campaigns.matching import settle_conditional_matches
 from campaigns.models import CampaignPage, CampaignStatus, FundingModel, Pledge, PledgeStatus
+from campaigns.signals import campaign_closed
 from portal import pagecache
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def close_campaign(campaign, now, limiter):
                 _release(pledge)
                 outcome["released"] += 1
     CampaignPage.objects.filter(translation_key=campaign.translation_key).update(closed_at=now)
+    campaign_closed.send(sender=CampaignPage, campaign=campaign)
     return outcome
 
 

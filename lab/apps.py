@@ -10,10 +10,9 @@ class LabConfig(AppConfig):
         from lab import signals  # noqa: F401
         from portal import pagecache
 
-        # Sign-ups, applications, answers and follows move a brief's public counters.
+        # Sign-ups, applications and answers move a brief's public counters.
         pagecache.follow("lab.VolunteerSignup", lambda signup: signup.task.brief)
         pagecache.follow("lab.TeamApplication", lambda application: application.role.brief)
         pagecache.follow("lab.AdviceAnswer", lambda answer: answer.question.brief)
-        pagecache.follow("lab.BriefFollow", lambda follow: follow.brief)
         pagecache.follow("lab.ExpertProfile")
         pagecache.follow("lab.BriefGraduation")

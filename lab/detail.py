@@ -1,8 +1,10 @@
 """What a brief's page shows: each need and its counter, the visitor's part, the organisers'."""
 
 from lab.counters import counters_for
-from lab.models import BriefFollow, BriefGraduation, TeamApplication, VolunteerSignup
+from lab.models import BriefGraduation, TeamApplication, VolunteerSignup
 from lab.services import can_organise, is_operator_staff, is_owner
+from members import follows
+from members.models import Target
 from portal.pagecache import remember
 
 
@@ -57,9 +59,7 @@ def brief_context(page, request):
                 member=user, role__translation_key__in=[r.translation_key for r in roles]
             ).select_related("role")
         }
-        following = BriefFollow.objects.filter(
-            brief__translation_key=page.translation_key, member=user
-        ).exists()
+        following = follows.is_following(user, Target.BRIEF, page.translation_key)
 
     organiser = can_organise(user, page.original) if user.is_authenticated else False
     return {

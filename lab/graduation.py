@@ -17,9 +17,11 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from lab.models import BriefFollow, BriefGraduation, LabBriefPage, TeamApplication
+from lab.models import BriefGraduation, LabBriefPage, TeamApplication
 from lab.notifications import notify
 from lab.services import LabConflict
+from members.follows import followers
+from members.models import Target
 from portal import walls
 
 CAMPAIGN_STARTS_IN = datetime.timedelta(days=7)
@@ -121,7 +123,7 @@ def tell_followers_campaign_is_live(campaign):
     ).update(followers_told_at=timezone.now())
     if not updated:
         return 0
-    followers = BriefFollow.objects.filter(brief=graduation.brief).select_related("member")
-    for follow in followers:
-        notify(follow.member, "campaign_live", brief=graduation.brief, campaign=graduation.campaign)
-    return len(followers)
+    members = list(followers(Target.BRIEF, graduation.brief.translation_key))
+    for member in members:
+        notify(member, "campaign_live", brief=graduation.brief, campaign=graduation.campaign)
+    return len(members)

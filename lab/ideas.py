@@ -20,7 +20,9 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
-from lab.models import BriefFollow, LabBriefPage
+from lab.models import LabBriefPage
+from members.follows import follow_key
+from members.models import Target
 from portal.models import Category, OperatorPage, Territory
 
 IDEAS_PER_DAY = 5
@@ -114,7 +116,7 @@ def propose_idea(
         )
     _leave_notifications_to_the_lab(member)
     workflow.start(page, member)
-    BriefFollow.objects.get_or_create(brief=page, member=member)
+    follow_key(member, Target.BRIEF, page.translation_key)
     from wagtail_localize.synctree import create_aliases_for_new_page
 
     create_aliases_for_new_page(page)

@@ -3,7 +3,7 @@
 Erasing keeps what the crowd counts on and the threads read: sign-ups and team places still
 count (hours given, places taken), and advice stays in its thread signed "former member"
 (its text is part of the conversation others answered). Everything that names the member goes:
-the comments' name, e-mail, URL and IP address, application motivations, follows, flags, the
+the comments' name, e-mail, URL and IP address, application motivations, flags, the
 expert profile, and the member's name on the ideas they proposed.
 """
 
@@ -12,7 +12,7 @@ from wagtail.models import Page
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from lab.models import BriefFollow, ExpertProfile, LabBriefPage, TeamApplication, VolunteerSignup
+from lab.models import ExpertProfile, LabBriefPage, TeamApplication, VolunteerSignup
 
 
 def _when(moment):
@@ -37,7 +37,6 @@ def export(user):
     ideas = LabBriefPage.objects.filter(proposed_by=user).select_related("locale")
     signups = VolunteerSignup.objects.filter(member=user).select_related("task__brief")
     applications = TeamApplication.objects.filter(member=user).select_related("role__brief")
-    follows = BriefFollow.objects.filter(member=user).select_related("brief")
     expert = ExpertProfile.objects.filter(member=user).select_related("verified_by_operator")
     return {
         "ideas": [
@@ -73,9 +72,6 @@ def export(user):
             }
             for application in applications
         ],
-        "follows": [
-            {"brief": follow.brief.title, "since": _when(follow.created_at)} for follow in follows
-        ],
         "advice": _advice_rows(user),
         "expert_profile": [
             {
@@ -94,6 +90,5 @@ def erase(user):
     )
     CommentFlag.objects.filter(user=user).delete()
     TeamApplication.objects.filter(member=user).update(motivation="")
-    BriefFollow.objects.filter(member=user).delete()
     ExpertProfile.objects.filter(member=user).delete()
     LabBriefPage.objects.filter(proposed_by=user).update(proposed_by=None)

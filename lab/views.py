@@ -18,13 +18,14 @@ from django_comments_xtd.models import XtdComment
 from lab import advice, ideas, services
 from lab.models import (
     AdviceQuestion,
-    BriefFollow,
     LabBriefPage,
     TeamApplication,
     TeamRole,
     VolunteerSignup,
     VolunteerTask,
 )
+from members import follows
+from members.models import Target
 
 
 def _back(request, fallback):
@@ -137,11 +138,11 @@ def role_apply(request, pk):
 @require_POST
 def brief_follow(request, pk):
     brief = get_object_or_404(LabBriefPage.objects.live(), pk=pk)
-    follow, created = BriefFollow.objects.get_or_create(brief=brief.original, member=request.user)
-    if not created:
-        follow.delete()
+    if follows.is_following(request.user, Target.BRIEF, brief.translation_key):
+        follows.unfollow_key(request.user, Target.BRIEF, brief.translation_key)
         messages.success(request, _("You no longer follow this brief."))
     else:
+        follows.follow_key(request.user, Target.BRIEF, brief.translation_key)
         messages.success(request, _("You follow this brief: we will tell you its news."))
     return _back(request, brief.url)
 

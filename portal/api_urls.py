@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("lab.api_urls")),
     path("", include("projects.api_urls")),
     path("", include("search.api_urls")),
+    path("", include("members.api_urls")),
 ]

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("lab.urls")),
     path("", include("tax.urls")),
     path("", include("projects.urls")),
+    path("", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,7 +8,6 @@ from .pages import (
 )
 from .participation import (
     AdviceAnswer,
-    BriefFollow,
     BriefGraduation,
     ExpertProfile,
     TeamApplication,
@@ -18,7 +17,6 @@ from .participation import (
 __all__ = [
     "AdviceAnswer",
     "AdviceQuestion",
-    "BriefFollow",
     "BriefGraduation",
     "ExpertProfile",
     "LabBriefPage",

@@ -1,4 +1,4 @@
-"""What members do about a brief: sign up for tasks, apply for roles, follow it, answer it.
+"""What members do about a brief: sign up for tasks, apply for roles, answer it.
 
 Each row points at the original of the need (see lab.models.pages): counters are shared by
 every translation of the brief.
@@ -156,32 +156,6 @@ class AdviceAnswer(models.Model):
 
     def __str__(self):
         return f"{self.question} ← #{self.comment_id}"
-
-
-class BriefFollow(models.Model):
-    """A member who wants news of a brief, such as its campaign going live."""
-
-    brief = models.ForeignKey(
-        "lab.LabBriefPage",
-        verbose_name=_("brief"),
-        on_delete=models.CASCADE,
-        related_name="follows",
-    )
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("member"),
-        on_delete=models.CASCADE,
-        related_name="followed_briefs",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("follower")
-        verbose_name_plural = _("followers")
-        constraints = [models.UniqueConstraint(fields=["brief", "member"], name="lab_follow_once")]
-
-    def __str__(self):
-        return f"{self.member} follows {self.brief}"
 
 
 class ExpertProfile(models.Model):

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "search",
     "tax",
     "projects",
+    "members",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

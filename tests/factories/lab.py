@@ -7,7 +7,6 @@ import wagtail_factories
 
 from lab.models import (
     AdviceQuestion,
-    BriefFollow,
     ExpertProfile,
     LabBriefPage,
     LabIndexPage,
@@ -85,13 +84,6 @@ class TeamApplicationFactory(factory.django.DjangoModelFactory):
 
     member = factory.SubFactory(MemberFactory)
     motivation = "J'ai déjà mené un projet semblable."
-
-
-class BriefFollowFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BriefFollow
-
-    member = factory.SubFactory(MemberFactory)
 
 
 class ExpertProfileFactory(factory.django.DjangoModelFactory):

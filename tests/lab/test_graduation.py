@@ -6,10 +6,13 @@ import pytest
 
 from campaigns.models import CampaignPage
 from lab.models import BriefGraduation, LabBriefPage
+from members.follows import follow_key
+from members.follows import followers as followers_of
+from members.models import Target
 from portal.translation import translate
 from tests.conftest import staff_of
 from tests.factories import MemberFactory
-from tests.factories.lab import BriefFollowFactory, TeamApplicationFactory
+from tests.factories.lab import TeamApplicationFactory
 from tests.lab.conftest import client_for
 from tests.lab.test_models import BRIEF_NL
 
@@ -79,10 +82,11 @@ def test_followers_are_told_once_when_the_campaign_goes_live(
 ):
     followers = [MemberFactory(preferred_language=code) for code in ("fr", "de")]
     for follower in followers:
-        BriefFollowFactory(brief=brief, member=follower)
+        follow_key(follower, Target.BRIEF, brief.translation_key)
     moderator = staff_of(operator, "moderator")
     client_for(moderator).post(graduate_url(brief))
     campaign = CampaignPage.objects.get(locale=brief.locale)
+    assert set(followers_of(Target.CAMPAIGN, campaign.translation_key)) == set(followers)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         campaign.save_revision(user=moderator).publish(user=moderator)

@@ -8,7 +8,8 @@ from wagtail.models import WorkflowState
 import pytest
 
 from lab.ideas import IDEAS_PER_DAY
-from lab.models import BriefFollow, LabBriefPage
+from lab.models import LabBriefPage
+from members.models import Follow, Target
 from tests.factories import MemberFactory
 from tests.lab.conftest import client_for
 
@@ -53,7 +54,9 @@ def test_proposal_is_a_hidden_draft_in_moderation(client, member, member_client,
     assert page.challenge[0].value.source == (
         "<p>Il faut un lieu abrité.</p><p>Et une équipe pour le nettoyer chaque semaine.</p>"
     )
-    assert BriefFollow.objects.filter(brief=page, member=member).exists()
+    assert Follow.objects.filter(
+        member=member, target=Target.BRIEF, key=str(page.translation_key)
+    ).exists()
     assert client.get(f"/fr/communaute/{page.slug}/").status_code == 404
     assert page.pk not in LabBriefPage.objects.open().values_list("pk", flat=True)
     listing = html.unescape(member_client.get("/fr/lab/my-ideas/").content.decode())

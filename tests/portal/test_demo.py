@@ -208,3 +208,16 @@ def test_a_member_proposed_campaign_went_through_moderation(seeded, client):
     assert project.campaign.reward_tiers.count() == 2
     assert ProposalTerms.objects.filter(accepts_proposals=True).count() == 2
     assert client.get(project.campaign.url).status_code == 200
+
+
+def test_public_profiles_and_follows(seeded, client):
+    from members.models import Follow
+
+    assert client.get("/fr/members/nina-peeters/").status_code == 200
+    assert client.get("/de/members/paul-schmitz/").status_code == 200
+    nina = User.objects.get(email="member@maillon.be")
+    assert {row.target for row in Follow.objects.filter(member=nina)} == {
+        "campaign",
+        "operator",
+        "member",
+    }

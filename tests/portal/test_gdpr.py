@@ -14,13 +14,14 @@ from django_comments_xtd.models import XtdComment
 
 from campaigns.models import PaymentEvent, Pledge, PledgeStatus
 from lab import advice
-from lab.models import BriefFollow, ExpertProfile, TeamApplication, VolunteerSignup
+from lab.models import ExpertProfile, TeamApplication, VolunteerSignup
+from members import follows
+from members.models import Follow
 from portal.models import User
 from tests.campaigns.conftest import campaign, localstripe, stripe_settings  # noqa: F401
 from tests.factories import MemberFactory
 from tests.factories.campaigns import PledgeFactory
 from tests.factories.lab import (
-    BriefFollowFactory,
     ExpertProfileFactory,
     TeamApplicationFactory,
     VolunteerSignupFactory,
@@ -63,7 +64,7 @@ def lea(campaign, brief, operator):  # noqa: F811
     )  # as a guest, before she had an account
     VolunteerSignupFactory(task=brief.tasks.get(), member=member)
     TeamApplicationFactory(role=brief.roles.get(), member=member, motivation="Je jardine.")
-    BriefFollowFactory(brief=brief, member=member)
+    follows.follow(member, "brief", brief.pk)
     ExpertProfileFactory(member=member, verified_by_operator=operator)
     advice.post_advice(brief, member, "Un substrat léger, pas plus de 20 cm.")
     return member
@@ -121,7 +122,9 @@ def test_the_zip_holds_each_file_as_json_and_csv(lea, tom):
     assert sorted(p["amount_cents"] for p in rows("pledges")) == [1_000, 4_200]  # not Tom's
     assert [s["task"] for s in rows("signups")] == ["Porter la terre"]
     assert [a["motivation"] for a in rows("applications")] == ["Je jardine."]
-    assert [f["brief"] for f in rows("follows")] == ["Un potager sur le toit"]
+    assert [(f["target"], f["key"]) for f in rows("follows")] == [
+        ("brief", str(brief.translation_key))
+    ]
     assert [a["text"] for a in rows("advice")] == ["Un substrat léger, pas plus de 20 cm."]
     assert rows("expert_profile")[0]["domains"] == "énergie, droit"
 
@@ -188,7 +191,7 @@ def test_deleting_the_account_erases_the_person_and_keeps_the_accounts(lea, tom,
     # Counted participation stays without her name; the rest is gone.
     assert VolunteerSignup.objects.filter(task__brief=brief).count() == 1
     assert TeamApplication.objects.get(role__brief=brief).motivation == ""
-    assert not BriefFollow.objects.exists() and not ExpertProfile.objects.exists()
+    assert not Follow.objects.exists() and not ExpertProfile.objects.exists()
 
     # The account can't be used any more: sessions ended, log-in refused, addresses gone.
     account = User.objects.get(pk=lea.pk)

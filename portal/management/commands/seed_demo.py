@@ -12,7 +12,7 @@ from django.db import transaction
 
 from portal import demo
 
-APPS_WITH_DEMO_CONTENT = ["campaigns", "lab", "projects", "search", "tax"]
+APPS_WITH_DEMO_CONTENT = ["campaigns", "lab", "projects", "search", "tax", "members"]
 
 
 class Command(BaseCommand):
