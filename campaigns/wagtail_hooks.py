@@ -33,3 +33,11 @@ def register_refund_url():
 @hooks.register("register_log_actions")
 def register_money_log_actions(actions):
     audit.register_actions(actions)
+
+
+@hooks.register("register_member_pages")
+def campaigns_of_member(user):
+    """The campaigns a member holds show them an update form (portal.pagecache.MemberEdition)."""
+    from campaigns.models import CampaignPage
+
+    return CampaignPage.objects.filter(project_holder=user).values_list("pk", flat=True)

@@ -161,3 +161,17 @@ def graduation_button(page, user, view_name, next_url=None):
 @hooks.register("register_admin_viewset")
 def register_expert_viewset():
     return ExpertProfileViewSet()
+
+
+@hooks.register("register_member_pages")
+def briefs_of_member(user):
+    """The briefs that show a member their own part (portal.pagecache.MemberEdition): the ones
+    they proposed, follow, volunteer on or applied to."""
+    from lab.models import BriefFollow, TeamApplication, VolunteerSignup
+
+    return [
+        *LabBriefPage.objects.filter(proposed_by=user).values_list("pk", flat=True),
+        *BriefFollow.objects.filter(member=user).values_list("brief_id", flat=True),
+        *VolunteerSignup.objects.filter(member=user).values_list("task__brief_id", flat=True),
+        *TeamApplication.objects.filter(member=user).values_list("role__brief_id", flat=True),
+    ]
