@@ -41,6 +41,7 @@ from importlib import import_module
 from django import template
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage import default_storage
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.cache.backends.db import DatabaseCache
@@ -135,12 +136,25 @@ def remember(request, key, compute):
     """`compute()`'s result, computed once per generation: for public data only (the same for
     every visitor), which any change shown on a page makes stale at once."""
     generation = generation_of(request)
-    entry = cache.get(f"pagememo:{key}")
+    prefetched = getattr(request, "_pagecache_found", {})
+    if f"pagememo:{key}" in prefetched:
+        entry = prefetched.pop(f"pagememo:{key}")
+    else:
+        entry = cache.get(f"pagememo:{key}")
     if entry is not None and entry[0] == generation:
         return entry[1]
     value = compute()
     cache.set(f"pagememo:{key}", (generation, value), MEMO_TIMEOUT)
     return value
+
+
+def _prefetch(request, keys):
+    """Read the generation and these entries in one cache round trip; `remember()` and the
+    members' edition take them from the request."""
+    found = cache.get_many([GENERATION_KEY, *keys])
+    if getattr(request, "page_generation", None) is None:
+        request.page_generation = found.get(GENERATION_KEY)
+    request._pagecache_found = found
 
 
 def _cache_key(request):
@@ -237,11 +251,21 @@ class PageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve
 
+        if view_func is serve:
+            edition = MemberEdition(request)
+            _prefetch(
+                request,
+                [
+                    f"pagememo:{_site_key(request)}",
+                    f"pagememo:{_route_key(request, _route_path(view_args, view_kwargs))}",
+                ]
+                + edition.keys(),
+            )
         if view_func is serve or request.path.startswith("/api/v2/"):
             _memoized_site(request)
         _memoized_route(request, view_func, view_args, view_kwargs)
         if view_func is serve:
-            return MemberEdition(request).response(view_func, view_args, view_kwargs)
+            return edition.response(view_func, view_args, view_kwargs)
         return None
 
 
@@ -343,15 +367,24 @@ class MemberEdition:
 
     def __init__(self, request):
         self.request = request
+        self.usable = self._usable()
+        self.key = "pagecache:member:" + _cache_key(request).removeprefix("pagecache:")
+
+    def keys(self):
+        """What `response()` reads from the cache, to read it with the rest (`_prefetch`)."""
+        if not self.usable:
+            return []
+        return [f"pagememo:member:{self.request.user.pk}", self.key]
 
     def response(self, view_func, view_args, view_kwargs):
         request = self.request
         route = getattr(request, "_wagtail_route_for_request", None)
-        if not (self._usable() and route is not None and self._shares(route[0])):
+        if not (self.usable and route is not None and self._shares(route[0])):
             return None
-        key = "pagecache:member:" + _cache_key(request).removeprefix("pagecache:")
+        key = self.key
         generation = generation_of(request)
-        entry = cache.get(key)
+        prefetched = getattr(request, "_pagecache_found", {})
+        entry = prefetched.pop(key) if key in prefetched else cache.get(key)
         if entry is None or entry[0] != generation:
             entry = (generation, self._render(view_func, view_args, view_kwargs, route[0]))
             cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
@@ -383,7 +416,7 @@ class MemberEdition:
         stand_in = copy.copy(request)
         stand_in.user = _stand_in()
         stand_in.session = import_module(settings.SESSION_ENGINE).SessionStore()
-        stand_in._messages = []
+        stand_in._messages = default_storage(stand_in)  # empty: no cookie, no session
         stand_in.COOKIES = {}
         stand_in.META = {
             name: value
@@ -445,8 +478,16 @@ def _memoized_site(request):
     """The Wagtail site of the request's host, once per generation (a site saved is followed)."""
     from wagtail.models import Site
 
-    key = f"site:{request.get_host()}:{request.get_port()}"
+    key = _site_key(request)
     request._wagtail_site = remember(request, key, lambda: Site.find_for_request(request))
+
+
+def _site_key(request):
+    return f"site:{request.get_host()}:{request.get_port()}"
+
+
+def _route_key(request, path):
+    return f"route:{request.get_host()}:{get_language()}:{path}"[:250]
 
 
 def _memoized_route(request, view_func, view_args, view_kwargs):
@@ -457,10 +498,15 @@ def _memoized_route(request, view_func, view_args, view_kwargs):
 
     if view_func is not serve:
         return
-    path = view_kwargs.get("path", view_args[0] if view_args else "")
-    key = f"route:{request.get_host()}:{get_language()}:{path}"
-    route = remember(request, key[:250], lambda: Page.route_for_request(request, path))
+    path = _route_path(view_args, view_kwargs)
+    route = remember(
+        request, _route_key(request, path), lambda: Page.route_for_request(request, path)
+    )
     request._wagtail_route_for_request = route
+
+
+def _route_path(view_args, view_kwargs):
+    return view_kwargs.get("path", view_args[0] if view_args else "")
 
 
 def mark_cacheable(page, request, serve_args, serve_kwargs):
