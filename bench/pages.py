@@ -4,8 +4,11 @@ Starts two gunicorn servers with the same workers and threads: one serving a fix
 from a bare WSGI callable (the baseline: what the server and the machine can do at all), one
 serving Maillon on `portal.settings.bench`. Then loads each page type with the same number of
 clients (one process each, one kept-alive connection, back to back requests), first as an
-anonymous visitor (cached pages), then logged in as a member (pages rendered for them), and
-prints req/s, p50 / p95 latency and the ratio to the baseline. On the seeded demo:
+anonymous visitor (cached pages), then logged in as a member with nothing of their own on the
+page (the members' edition with their own slots filled, see portal.pagecache), and for the
+campaign and the brief as an operator's moderator (a page rendered for them, as for any member
+with something of their own on it), and prints req/s, p50 / p95 latency and the ratio to the
+baseline. On the seeded demo:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/maillon_bench .venv/bin/python bench/pages.py
 
@@ -45,6 +48,7 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=0, help="Maillon's port (0: a free one)")
     parser.add_argument("--no-member", action="store_true", help="skip the logged-in runs")
+    parser.add_argument("--only", action="append", help="only this page (repeatable)")
     return parser.parse_args()
 
 
@@ -82,7 +86,8 @@ def start_gunicorn(app, port, args, env):
 
 
 def targets():
-    """The demo's page of each type, and a member's session cookie (Django set up here)."""
+    """The demo's page of each type, and session cookies of a member and a moderator (Django
+    set up here)."""
     import django
 
     django.setup()
@@ -118,15 +123,20 @@ def targets():
         "API v1 operators": "/api/v1/operators/",
         "API v2 pages": "/api/v2/pages/?type=campaigns.CampaignPage&fields=raised,backers",
     }
+
+    def cookie(user):
+        session = import_module(settings.SESSION_ENGINE).SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
     member = User.objects.get(email=MEMBER_EMAIL)
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(member.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = member.get_session_auth_hash()
-    session.create()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    moderator = User.objects.filter(email__startswith="moderator@").order_by("email").first()
+    cookies = {"member": cookie(member), "moderator": cookie(moderator)}
     connections.close_all()
-    return pages, cookie
+    return pages, cookies
 
 
 def client(port, path, cookie, seconds):
@@ -167,11 +177,26 @@ def load(pool, port, path, cookie, args):
     return len(latencies) / elapsed, statistics.median(latencies) * 1000, p95 * 1000, failures
 
 
+def warm(pool, port, pages, cookies, args):
+    """Every worker and thread serves each page once before anything is timed (the first
+    requests of a worker load templates and fill the caches: seconds on a busy machine)."""
+    calls = [
+        pool.submit(client, port, path, cookie, 0.3)
+        for path in pages.values()
+        for cookie in ("", *cookies.values())
+        for _n in range(args.workers * args.threads)
+    ]
+    for call in calls:
+        call.result()
+
+
 def main():
     args = parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
     sys.path.insert(0, str(ROOT))
-    pages, cookie = targets()
+    pages, cookies = targets()
+    if args.only:
+        pages = {name: path for name, path in pages.items() if name in args.only}
     env = dict(os.environ)
     raw_port, port = free_port(), args.port or free_port()
     servers = [
@@ -182,12 +207,15 @@ def main():
     rows = []
     try:
         with ProcessPoolExecutor(max_workers=args.clients) as pool:
+            warm(pool, port, pages, {} if args.no_member else cookies, args)
             baseline = load(pool, raw_port, "/", "", args)
             rows.append(("raw WSGI 10 KB", "-", *baseline))
-            modes = [("anonymous", "")] + ([] if args.no_member else [("member", cookie)])
+            modes = [("anonymous", "")] + ([] if args.no_member else [("member", "member")])
             for name, path in pages.items():
-                for mode, mode_cookie in modes:
-                    rows.append((name, mode, *load(pool, port, path, mode_cookie, args)))
+                staff = [("moderator", "moderator")] if name in ("campaign", "brief") else []
+                for mode, user in modes + ([] if args.no_member else staff):
+                    cookie = cookies[user] if user else ""
+                    rows.append((name, mode, *load(pool, port, path, cookie, args)))
     finally:
         for server in servers:
             server.terminate()

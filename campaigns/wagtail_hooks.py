@@ -37,3 +37,11 @@ def register_money_log_actions(actions):
 
 hooks.register("register_member_data_export", member_data.export)
 hooks.register("register_member_erase", member_data.erase)
+
+
+@hooks.register("register_member_pages")
+def campaigns_of_member(user):
+    """The campaigns a member holds show them an update form (portal.pagecache.MemberEdition)."""
+    from campaigns.models import CampaignPage
+
+    return CampaignPage.objects.filter(project_holder=user).values_list("pk", flat=True)

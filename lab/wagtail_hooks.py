@@ -165,3 +165,16 @@ def register_expert_viewset():
 
 hooks.register("register_member_data_export", member_data.export)
 hooks.register("register_member_erase", member_data.erase)
+
+
+@hooks.register("register_member_pages")
+def briefs_of_member(user):
+    """The briefs that show a member their own part (portal.pagecache.MemberEdition): the ones
+    they proposed, volunteer on or applied to (follows: members.wagtail_hooks)."""
+    from lab.models import TeamApplication, VolunteerSignup
+
+    return [
+        *LabBriefPage.objects.filter(proposed_by=user).values_list("pk", flat=True),
+        *VolunteerSignup.objects.filter(member=user).values_list("task__brief_id", flat=True),
+        *TeamApplication.objects.filter(member=user).values_list("role__brief_id", flat=True),
+    ]

@@ -68,3 +68,12 @@ def public_profile_url(user):
 
     profile = PublicProfile.objects.filter(member=user, is_public=True).first()
     return profile_url(profile) if profile else None
+
+
+@hooks.register("register_member_pages")
+def followed_pages(user):
+    """Pages whose follow button shows the member's own state (portal.pagecache.MemberEdition)."""
+    from wagtail.models import Page
+
+    keys = Follow.objects.filter(member=user).exclude(target="member").values_list("key", flat=True)
+    return Page.objects.filter(translation_key__in=list(keys)).values_list("pk", flat=True)

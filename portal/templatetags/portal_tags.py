@@ -5,9 +5,10 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-from portal.pagecache import remember
+from portal.pagecache import member_slot, remember
 
 register = template.Library()
+register.tag("member_slot", member_slot)
 
 
 def _translations_by_language(request, page):
@@ -110,7 +111,7 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def legal_links(context):
-    """The footer's legal pages in the active language: one query, once per request."""
+    """The footer's legal pages in the active language: one query, once per generation."""
     from wagtail.models import Site
 
     from portal.models.legal import footer_links
@@ -121,6 +122,8 @@ def legal_links(context):
     links = getattr(request, "_maillon_legal_links", None)
     if links is None:
         site = Site.find_for_request(request)
-        links = footer_links(site, translation.get_language())
+        language = translation.get_language()
+        key = f"legal:{site.pk if site else None}:{language}"
+        links = remember(request, key, lambda: footer_links(site, language))
         request._maillon_legal_links = links
     return links

@@ -151,7 +151,9 @@ def test_non_page_views_have_the_footer_in_their_language(client, legal):
     assert _footer_links(response)[:3] == _expected_links(legal, "de")
 
 
-def test_the_footer_costs_one_query_once_per_request(client, legal, django_assert_num_queries):
+def test_the_footer_costs_one_query_once_per_generation(
+    client, home, legal, django_assert_num_queries
+):
     site = legal["privacy"].get_site()
     with django_assert_num_queries(1):
         links = footer_links(site, "de")
@@ -160,7 +162,14 @@ def test_the_footer_costs_one_query_once_per_request(client, legal, django_asser
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    assert sum("portal_legallinks" in query["sql"] for query in queries) == 1
+    assert sum("portal_legallinks" in query["sql"] for query in queries) == 0
+    # Choosing another page in the setting shows at once (portal.pagecache follows it).
+    notice = ContentPageFactory(parent=home, title="Mentions légales", slug="mentions-legales")
+    assert _footer_links(client.get(url))[1] != (notice.url, "Mentions légales")
+    legal_links = LegalLinks.objects.get(site=site)
+    legal_links.legal_notice = notice
+    legal_links.save()
+    assert _footer_links(client.get(url))[1] == (notice.url, "Mentions légales")
 
 
 def test_an_untranslated_legal_page_falls_back_to_the_french(client, home, legal):

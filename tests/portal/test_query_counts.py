@@ -62,3 +62,35 @@ def test_every_public_page_type_costs_the_same_small_or_big(client, home, operat
     big = {name: _queries(client, page.url) for name, page in pages.items()}
     assert big == small
     assert max(small.values()) <= 12, small
+
+
+def test_members_pages_cost_their_session_and_their_user(
+    settings, home, operator, member_client, django_assert_max_num_queries
+):
+    """A member with nothing of their own on a page gets the members' edition of it
+    (portal.pagecache.MemberEdition): the page's queries are made once per generation."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.PAGE_CACHE_TIMEOUT = 600
+    _grow(operator, campaigns=3, briefs=3)
+    pages = {
+        "home": home,
+        "operator": operator,
+        "content": ContentPageFactory(parent=home, title="À propos", slug="a-propos"),
+        "campaign index": CampaignIndexPageFactory(parent=home),
+        "lab index": LabIndexPageFactory(parent=home),
+        "campaign": operator.get_children()
+        .type(CampaignPageFactory._meta.model)
+        .specific()
+        .first(),
+        "brief": operator.get_children().type(LabBriefPageFactory._meta.model).specific().first(),
+    }
+    for page in pages.values():
+        page.save_revision().publish()
+    for name, page in pages.items():
+        assert member_client.get(page.url).status_code == 200, name
+    for name, page in pages.items():
+        with django_assert_max_num_queries(2, info=name):
+            html = member_client.get(page.url).content.decode()
+        assert "csrfmiddlewaretoken" in html, name
