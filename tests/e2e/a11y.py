@@ -21,6 +21,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375,
 BROWSER_LOCALES = {"fr": "fr-BE", "nl": "nl-BE", "de": "de-BE", "en": "en-GB"}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DEMO_PASSWORD = "maillon-demo"
+DEMO_MEMBER = "member@maillon.be"
 AXE = Axe()
 
 
@@ -35,6 +36,15 @@ def axe_violations(page):
         for violation in results.response["violations"]
         for node in violation["nodes"]
     ]
+
+
+def log_in(page, url, code, email=DEMO_MEMBER):
+    page.goto(f"{url}/{code}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-error-summary]").count() == 0
 
 
 def assert_no_overflow(page):
@@ -52,39 +62,43 @@ def assert_no_overflow(page):
 
 def demo_urls():
     """The path of every public page type of the demo, per language."""
+    from wagtail.models import Locale
+
     from campaigns.models import CampaignIndexPage, CampaignPage, Pledge, PledgeStatus
     from lab.models import LabBriefPage, LabIndexPage
     from portal.models import ContactPage, ContentPage, HomePage, OperatorPage
     from search.models import SearchPage
 
     def first(model, code, **filters):
-        page = model.objects.live().filter(locale__language_code=code, **filters).first()
-        return page.url if page else None
+        return model.objects.live().filter(locale__language_code=code, **filters).first().url
 
+    # Live and all or nothing, with rewards; live with a match fund (campaigns/demo.py).
+    with_tiers = CampaignPage.objects.get(slug="velo-atelier-namur", locale__language_code="fr")
+    matched = CampaignPage.objects.get(
+        slug="toitures-solaires-gembloux", locale__language_code="fr"
+    )
+    brief = LabBriefPage.objects.live().filter(
+        locale__language_code="fr", tasks__isnull=False, roles__isnull=False
+    )[0]
+    pledge = Pledge.objects.filter(
+        campaign_key=with_tiers.translation_key, status=PledgeStatus.COMMITTED
+    ).first()
     urls = {}
     for code in LANGUAGES:
-        campaign = (
-            CampaignPage.objects.live()
-            .filter(locale__language_code=code, reward_tiers__isnull=False)
-            .distinct()
-            .first()
-        )
-        pledge = Pledge.objects.filter(
-            campaign_key=campaign.translation_key, status=PledgeStatus.COMMITTED
-        ).first()
+        locale = Locale.objects.get(language_code=code)
         with translation.override(code):
             pledge_url = reverse("campaigns:pledge_detail", kwargs={"token": pledge.token})
-        search = first(SearchPage, code)
         urls[code] = {
             "home": first(HomePage, code),
             "campaign_index": first(CampaignIndexPage, code),
-            "campaign": campaign.url,
+            "campaign": with_tiers.get_translation(locale).url,
+            "campaign_matched": matched.get_translation(locale).url,
             "lab_index": first(LabIndexPage, code),
-            "brief": first(LabBriefPage, code, tasks__isnull=False),
+            "brief": brief.get_translation(locale).url,
             "operator": first(OperatorPage, code),
             "content": first(ContentPage, code),
             "contact": first(ContactPage, code),
-            "search": f"{search}?q=namur",
+            "search": f"{first(SearchPage, code)}?q=namur",
             "not_found": f"/{code}/nothing-here-a11y/",
             "pledge": pledge_url,
         }
@@ -100,12 +114,12 @@ class Demo:
         return self.url + self.paths[code][page_type]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def a11y_demo(django_db_setup, django_db_blocker):
-    """The demo portal behind a live server of the module's own. pytest-django's `live_server`
-    would empty the database after each test, and seeding the demo takes most of a minute: it
-    is committed once, and the database emptied at the end, as a transactional test leaves it
-    (the `site` fixture builds its site again)."""
+    """The demo portal behind a live server of its own. pytest-django's `live_server` would
+    empty the database after each test, and seeding the demo takes most of a minute: it is
+    committed once for the accessibility modules, which run last (tests/conftest.py), and the
+    database emptied at the end, as a transactional test leaves it."""
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
@@ -124,3 +138,33 @@ def a11y_demo(django_db_setup, django_db_blocker):
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
             build_site()
+
+
+@pytest.fixture
+def visitor(browser, live_stripe_js):
+    contexts = []
+
+    def open_page(code, viewport):
+        context = browser.new_context(locale=BROWSER_LOCALES[code], viewport=VIEWPORTS[viewport])
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def live_stripe_js(settings, localstripe):
+    """The campaign page loads localstripe's Stripe.js, allowed by the site's own CSP."""
+    settings.STRIPE_API_BASE = localstripe
+    settings.STRIPE_SECRET_KEY = "sk_test_maillon"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_maillon"
+    settings.STRIPE_JS_URL = f"{localstripe}/js.stripe.com/v3/"
+    policy = {**settings.CONTENT_SECURITY_POLICY}
+    policy["DIRECTIVES"] = {
+        **policy["DIRECTIVES"],
+        **{d: ["'self'", localstripe] for d in ("script-src", "connect-src", "frame-src")},
+    }
+    settings.CONTENT_SECURITY_POLICY = policy
