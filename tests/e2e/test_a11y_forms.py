@@ -3,14 +3,11 @@ in the four languages; the errors are all shown at once, each tied to its field.
 
 import pytest
 
-from tests.campaigns.conftest import localstripe
+from tests.campaigns.conftest import localstripe  # noqa: F401 (for live_stripe_js)
 from tests.e2e.a11y import (
     LANGUAGES,
-    a11y_demo,
     axe_violations,
-    live_stripe_js,
     log_in,
-    visitor,
 )
 
 # A database for the demo's own live server (tests/e2e/a11y.py); the tests never touch it.
@@ -36,7 +33,8 @@ def check(page):
 
 
 def send(page, form="main form:not(.inline-form) button[type=submit]"):
-    page.locator(form).last.click()
+    with page.expect_navigation():
+        page.locator(form).last.click()
     page.wait_for_load_state("networkidle")
 
 

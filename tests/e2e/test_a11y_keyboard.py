@@ -4,8 +4,8 @@ element is on screen, shows a focus indicator, and comes after the previous one 
 
 import pytest
 
-from tests.campaigns.conftest import localstripe
-from tests.e2e.a11y import DEMO_MEMBER, DEMO_PASSWORD, a11y_demo, live_stripe_js, visitor
+from tests.campaigns.conftest import localstripe  # noqa: F401 (for live_stripe_js)
+from tests.e2e.a11y import DEMO_MEMBER, DEMO_PASSWORD
 
 # A database for the demo's own live server (tests/e2e/a11y.py); the test never touches it.
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,13 @@ FOCUS = """() => {
 
 def press(page, key):
     page.keyboard.press(key)
+
+
+def follow(page, key="Enter"):
+    """Press a key that loads another page, and wait for it."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+    page.wait_for_load_state("networkidle")
 
 
 def type_keys(page, text):
@@ -55,8 +62,7 @@ def test_keyboard_only_journey(a11y_demo, visitor):
 
     tab_to(page, ".skip-link")
     tab_to(page, f".main-nav a[href='{a11y_demo.paths['fr']['search'].split('?')[0]}']")
-    press(page, "Enter")
-    page.wait_for_load_state("networkidle")
+    follow(page)
     tab_to(page, "#search-q")
     type_keys(page, "velo")
     page.locator("#search-suggestions [role=option]").first.wait_for()
@@ -64,9 +70,8 @@ def test_keyboard_only_journey(a11y_demo, visitor):
     press(page, "ArrowDown")
     active = page.locator("#search-q").get_attribute("aria-activedescendant")
     assert page.locator(f"#{active}").get_attribute("aria-selected") == "true"
-    press(page, "Enter")
-    page.wait_for_url(f"**{a11y_demo.paths['fr']['campaign']}")
-    page.wait_for_load_state("networkidle")
+    follow(page)
+    assert page.url == a11y_demo("fr", "campaign")
 
     page.locator("#card-element input").first.wait_for()
     tab_to(page, "#pledge-amount")
@@ -91,23 +96,18 @@ def test_keyboard_only_journey(a11y_demo, visitor):
     assert page.get_by_test_id("pledge-status").get_attribute("data-status") == "committed"
 
     tab_to(page, ".account-nav a[href$='/accounts/login/']")
-    press(page, "Enter")
-    page.wait_for_load_state("networkidle")
+    follow(page)
     tab_to(page, "input[name=login]")
     type_keys(page, DEMO_MEMBER)
     tab_to(page, "input[name=password]")
     type_keys(page, DEMO_PASSWORD)
-    press(page, "Enter")
-    page.wait_for_load_state("networkidle")
+    follow(page)
 
     tab_to(page, f".main-nav a[href='{a11y_demo.paths['fr']['lab_index']}']")
-    press(page, "Enter")
-    page.wait_for_load_state("networkidle")
+    follow(page)
     tab_to(page, f"main a[href='{a11y_demo.paths['fr']['brief']}']")
-    press(page, "Enter")
-    page.wait_for_load_state("networkidle")
+    follow(page)
     signed_up = page.locator("form[action*='/cancel/']").count()
     tab_to(page, "form[action*='/signup/'] button")
-    press(page, "Enter")
-    page.wait_for_load_state("networkidle")
+    follow(page)
     assert page.locator("form[action*='/cancel/']").count() == signed_up + 1

@@ -3,14 +3,11 @@ at 1280 px and at 375 px; and nothing overflows the screen at 375 px."""
 
 import pytest
 
-from tests.campaigns.conftest import localstripe
+from tests.campaigns.conftest import localstripe  # noqa: F401 (for live_stripe_js)
 from tests.e2e.a11y import (
     LANGUAGES,
-    a11y_demo,
     assert_no_overflow,
     axe_violations,
-    live_stripe_js,
-    visitor,
 )
 
 # A database for the module's own live server (tests/e2e/a11y.py); the tests never touch it.
