@@ -28,6 +28,9 @@
     });
     alert.replaceChildren();
     if (!problem) return;
+    const summary = document.createElement("ul");
+    summary.className = "errorlist";
+    alert.append(summary);
     const byField = problem.errors || { non_field_errors: [messageOf(problem)] };
     let first = null;
     for (const [name, messages] of Object.entries(byField)) {
@@ -36,7 +39,7 @@
       for (const message of messages) {
         const item = document.createElement("li");
         item.textContent = label ? `${label.textContent.trim()}: ${message}` : message;
-        alert.append(item);
+        summary.append(item);
       }
       if (!input) continue;
       const list = document.createElement("ul");

@@ -42,8 +42,8 @@ def log_in(page, url, code, email=DEMO_MEMBER):
     page.goto(f"{url}/{code}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").click()
+    with page.expect_navigation(timeout=30_000):
+        page.locator("main form button[type=submit]").click(timeout=30_000)
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-error-summary]").count() == 0
 
