@@ -67,7 +67,7 @@ def demo_urls():
 
     from campaigns.models import CampaignIndexPage, CampaignPage, Pledge, PledgeStatus
     from lab.models import LabBriefPage, LabIndexPage
-    from portal.models import ContactPage, ContentPage, HomePage, OperatorPage
+    from portal.models import ContactPage, ContentPage, HomePage, OperatorPage, User
     from search.models import SearchPage
 
     def first(model, code, **filters):
@@ -78,9 +78,15 @@ def demo_urls():
     matched = CampaignPage.objects.get(
         slug="toitures-solaires-gembloux", locale__language_code="fr"
     )
-    brief = LabBriefPage.objects.live().filter(
-        locale__language_code="fr", tasks__isnull=False, roles__isnull=False
-    )[0]
+    # A brief with roles and tasks, one of which the demo member has not signed up for yet.
+    member = User.objects.get(email=DEMO_MEMBER)
+    brief = next(
+        brief
+        for brief in LabBriefPage.objects.live()
+        .filter(locale__language_code="fr", tasks__isnull=False, roles__isnull=False)
+        .distinct()
+        if brief.tasks.exclude(signups__member=member).exists()
+    )
     pledge = Pledge.objects.filter(
         campaign_key=with_tiers.translation_key, status=PledgeStatus.COMMITTED
     ).first()

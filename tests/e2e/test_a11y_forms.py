@@ -67,8 +67,8 @@ def test_contact(a11y_demo, visitor, code):
 
 
 @pytest.mark.skip(
-    reason='A write through the demo\'s live server (log-in) meets "database is locked" '
-    "on SQLite while the test holds its transaction: to be fixed before this runs in CI."
+    reason="Logs in through the demo's live server: SQLite finds the database locked by this "
+    "module's test transaction; to move beside test_a11y_keyboard.py, which has none."
 )
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_member_forms(a11y_demo, visitor, code):
