@@ -23,6 +23,7 @@ from wagtail.users.models import UserProfile
 from lab.models import LabBriefPage
 from members.follows import follow_key
 from members.models import Target
+from portal.forms import honeypot_field
 from portal.models import Category, OperatorPage, Territory
 
 IDEAS_PER_DAY = 5
@@ -190,7 +191,7 @@ class IdeaForm(forms.Form):
         required=False,
     )
     # Invisible to people, irresistible to bots; a filled one means the proposal is dropped.
-    website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
+    website = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -344,26 +344,55 @@ ACCESSIBILITY = {
             "Non-accessible content",
         ),
         p(
-            "Certaines images publiées par les opérateurs n'ont pas encore d'alternative "
-            "textuelle ; certaines vidéos intégrées n'ont pas de sous-titres ; des documents "
-            "PDF antérieurs à 2025 ne sont pas balisés.",
-            "Sommige afbeeldingen van partners hebben nog geen tekstalternatief; sommige "
-            "ingesloten video's hebben geen ondertitels; pdf-documenten van vóór 2025 zijn "
-            "niet getagd.",
-            "Einige von Trägern veröffentlichte Bilder haben noch keine Textalternative; "
-            "einige eingebettete Videos haben keine Untertitel; PDF-Dokumente vor 2025 sind "
-            "nicht getaggt.",
-            "Some images published by operators do not yet have a text alternative; some "
-            "embedded videos have no captions; PDF documents from before 2025 are not "
-            "tagged.",
+            "Non-conformités à la directive : certaines images publiées par les opérateurs "
+            "n'ont pas encore d'alternative textuelle (critère 1.1.1) ; certaines vidéos "
+            "intégrées n'ont pas de sous-titres (critère 1.2.2) ; des documents PDF "
+            "antérieurs à 2025 ne sont pas balisés (critère 1.3.1).",
+            "Niet-naleving van de richtlijn: sommige afbeeldingen van partners hebben nog "
+            "geen tekstalternatief (succescriterium 1.1.1); sommige ingesloten video's hebben "
+            "geen ondertitels (succescriterium 1.2.2); pdf-documenten van vóór 2025 zijn "
+            "niet getagd (succescriterium 1.3.1).",
+            "Unvereinbarkeit mit der Richtlinie: Einige von Trägern veröffentlichte Bilder "
+            "haben noch keine Textalternative (Erfolgskriterium 1.1.1); einige eingebettete "
+            "Videos haben keine Untertitel (Erfolgskriterium 1.2.2); PDF-Dokumente vor 2025 "
+            "sind nicht getaggt (Erfolgskriterium 1.3.1).",
+            "Non-compliance with the directive: some images published by operators do not "
+            "yet have a text alternative (success criterion 1.1.1); some embedded videos "
+            "have no captions (success criterion 1.2.2); PDF documents from before 2025 are "
+            "not tagged (success criterion 1.3.1).",
+        ),
+        p(
+            "Charge disproportionnée : aucune. Contenus hors du champ de la législation : "
+            "les vidéos de tiers intégrées que nous ne produisons ni ne finançons.",
+            "Onevenredige last: geen. Inhoud die buiten het toepassingsgebied valt: "
+            "ingesloten video's van derden die wij niet maken of financieren.",
+            "Unverhältnismäßige Belastung: keine. Nicht in den Anwendungsbereich fallende "
+            "Inhalte: eingebettete Videos Dritter, die wir weder erstellen noch finanzieren.",
+            "Disproportionate burden: none claimed. Content outside the scope of the "
+            "legislation: embedded third-party videos that we neither produce nor fund.",
+        ),
+        h2(
+            "Établissement de cette déclaration",
+            "Opstelling van deze verklaring",
+            "Erstellung dieser Erklärung",
+            "Preparation of this statement",
         ),
         p(
             "Cette déclaration a été établie le 1er décembre 2026 sur la base d'une "
-            "auto-évaluation.",
-            "Deze verklaring is opgesteld op 1 december 2026 op basis van een zelfbeoordeling.",
+            "auto-évaluation, complétée par des tests automatiques (axe-core) de chaque type "
+            "de page et de chaque formulaire dans les quatre langues. Elle a été revue pour "
+            "la dernière fois le 3 décembre 2026.",
+            "Deze verklaring is opgesteld op 1 december 2026 op basis van een "
+            "zelfbeoordeling, aangevuld met automatische tests (axe-core) van elk paginatype "
+            "en elk formulier in de vier talen. Ze werd het laatst herzien op 3 december "
+            "2026.",
             "Diese Erklärung wurde am 1. Dezember 2026 auf der Grundlage einer "
-            "Selbstbewertung erstellt.",
-            "This statement was prepared on 1 December 2026 on the basis of a self-assessment.",
+            "Selbstbewertung erstellt, ergänzt durch automatische Tests (axe-core) jedes "
+            "Seitentyps und jedes Formulars in den vier Sprachen. Sie wurde zuletzt am "
+            "3. Dezember 2026 überprüft.",
+            "This statement was prepared on 1 December 2026 on the basis of a "
+            "self-assessment, completed by automated tests (axe-core) of every page type and "
+            "every form in the four languages. It was last reviewed on 3 December 2026.",
         ),
         h2(
             "Signaler un problème",

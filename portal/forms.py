@@ -1,9 +1,33 @@
 from django import forms
 from django.conf import settings
+from django.forms.renderers import TemplatesSetting
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import User
+
+
+class FormRenderer(TemplatesSetting):
+    """Every site form the same accessible way (templates/forms/): an error summary at the top
+    linking to each field, each error beside its field and tied to it by Django's
+    `aria-describedby` and `aria-invalid`."""
+
+    form_template_name = "forms/div.html"
+    field_template_name = "forms/field.html"
+
+
+class HoneypotInput(forms.TextInput):
+    """Off screen and hidden from screen readers (templates/forms/field.html): only a bot fills
+    it in."""
+
+    honeypot = True
+
+    def __init__(self):
+        super().__init__(attrs={"tabindex": "-1", "autocomplete": "off"})
+
+
+def honeypot_field():
+    return forms.CharField(label=_("Leave this field empty"), required=False, widget=HoneypotInput)
 
 
 class SignupForm(forms.Form):
@@ -46,7 +70,7 @@ class ContactForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=150)
     message = forms.CharField(label=_("Message"), widget=forms.Textarea, max_length=5000)
     # The honeypot: hidden from people (and screen readers), filled in by bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = honeypot_field()
 
     def __init__(self, *args, locale, **kwargs):
         from portal.models import OperatorPage
@@ -55,13 +79,6 @@ class ContactForm(forms.Form):
         self.fields["operator"].queryset = (
             OperatorPage.objects.live().public().filter(locale=locale).order_by("title")
         )
-
-    def full_clean(self):
-        """Tie each field to its errors, so a screen reader reads them with the field."""
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_errors"
 
 
 class DeleteAccountForm(forms.Form):

@@ -40,8 +40,15 @@ def pytest_xdist_make_scheduler(config, log):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The demo module first among the database tests (after pytest-django's sort): its seed is
-    the longest stretch of one worker, so it must not start near the end of the run."""
-    items.sort(key=lambda item: not item.nodeid.startswith("tests/portal/test_demo.py::"))
+    the longest stretch of one worker, so it must not start near the end of the run. The
+    accessibility checks of the demo (tests/e2e/a11y.py) commit it and empty the database when
+    they end, as transactional tests do: they come last."""
+    items.sort(
+        key=lambda item: (
+            not item.nodeid.startswith("tests/portal/test_demo.py::"),
+            "a11y_demo" in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 HOME_TRANSLATIONS = {

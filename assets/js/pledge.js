@@ -45,6 +45,49 @@
     return messages.generic || (problem && problem.message) || String(problem);
   }
 
+  /* Every error at once: each beside its field, tied to it by aria-describedby and
+     aria-invalid, and all of them, field named, in the form's alert. Stripe.js's card errors
+     and the others have no field of the form: they are in the alert alone. */
+  function showErrors(form, alert, problem) {
+    form.querySelectorAll("[data-field-error]").forEach((list) => list.remove());
+    form.querySelectorAll("[aria-invalid]").forEach((input) => {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    });
+    alert.replaceChildren();
+    if (!problem) return;
+    const summary = document.createElement("ul");
+    summary.className = "errorlist";
+    alert.append(summary);
+    const byField = problem.errors || { non_field_errors: [messageOf(problem)] };
+    let first = null;
+    for (const [name, messages] of Object.entries(byField)) {
+      const input = form.querySelector(`[name="${name}"]:not([type=hidden])`);
+      const label = input && (form.querySelector(`label[for="${input.id}"]`) || input.closest("fieldset")?.querySelector("legend"));
+      for (const message of messages) {
+        const item = document.createElement("li");
+        item.textContent = label ? `${label.textContent.trim()}: ${message}` : message;
+        summary.append(item);
+      }
+      if (!input) continue;
+      const list = document.createElement("ul");
+      list.className = "errorlist";
+      list.id = `pledge-${name}-error`;
+      list.dataset.fieldError = "";
+      for (const message of messages) {
+        const item = document.createElement("li");
+        item.textContent = message;
+        list.append(item);
+      }
+      if (input.type === "radio") input.closest("fieldset").querySelector("legend").after(list);
+      else input.before(list);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", list.id);
+      first = first || input;
+    }
+    if (first) first.focus();
+  }
+
   function mountCard(form) {
     const locale = document.documentElement.lang || "auto";
     const stripe = Stripe(form.dataset.stripeKey, { locale });
@@ -100,12 +143,12 @@
     const button = form.querySelector("button[type=submit]");
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      errors.textContent = "";
+      showErrors(form, errors, null);
       button.disabled = true;
       try {
         await work(new FormData(form));
       } catch (problem) {
-        errors.textContent = messageOf(problem);
+        showErrors(form, errors, problem);
         button.disabled = false;
       }
     });

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Site forms render through templates/forms/ (error summary, errors tied to their fields).
+FORM_RENDERER = "portal.forms.FormRenderer"
 
 DATABASES = {"default": env.db_url_config(env("DATABASE_URL"))}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False

@@ -27,6 +27,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"maillon-test-{os.getpid()}.sqlite3")
     }
+    # The live server answers a browser's requests in parallel threads, each its own
+    # connection: a write waits for a concurrent read rather than failing on a loaded machine.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
 # Pages are rendered afresh for every request, as most tests expect; the page cache's own tests
 # (tests/*/test_page_cache.py) turn it on.
 PAGE_CACHE_TIMEOUT = 0

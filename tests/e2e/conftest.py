@@ -5,6 +5,9 @@ import shutil
 
 import pytest
 
+# The accessibility modules' fixtures, once for the session: the demo they share is seeded once.
+from tests.e2e.a11y import a11y_demo, live_stripe_js, visitor  # noqa: F401
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures and
 # assertions here are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

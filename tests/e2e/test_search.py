@@ -28,7 +28,9 @@ def test_visitor_finds_a_campaign_by_typing(new_page, live_server, searchable):
     page.get_by_label("Trouvez un projet à soutenir, à rejoindre ou à aider").press_sequentially(
         "bras"
     )
-    suggestion = page.locator("#search-suggestions a", has_text="Brasserie solaire de Namur")
+    suggestion = page.locator(
+        "#search-suggestions [role=option]", has_text="Brasserie solaire de Namur"
+    )
     suggestion.wait_for()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/fr/recherche/?q=bras")

@@ -13,7 +13,7 @@ from django.utils import translation
 
 import pytest
 
-from lab.models import BriefFollow
+from members.models import Follow
 from tests.conftest import staff_of
 from tests.factories import MemberFactory
 from tests.factories.campaigns import CampaignPageFactory
@@ -77,7 +77,7 @@ def test_a_members_forms_post_with_the_token_put_in_their_page(brief):
     action = url("lab_brief_follow", brief.pk)
     response = client.post(action, {"csrfmiddlewaretoken": form_token(html, action)})
     assert response.status_code == 302
-    assert BriefFollow.objects.filter(member=aline).exists()
+    assert Follow.objects.filter(member=aline, target="brief").exists()
     # Her page now shows that she follows, and her message; Bruno's shows neither.
     html = client.get(brief.url).content.decode()
     assert "Stop following" in html or "Ne plus suivre" in html

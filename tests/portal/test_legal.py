@@ -250,14 +250,13 @@ def test_errors_are_shown_next_to_every_field_in_the_visitors_language(
     assert response.status_code == 400
     page = response.content.decode()
     for field in ("name", "subject"):
-        errors = re.search(rf'id="id_{field}_errors">(.*?)</ul>', page, re.S)
+        errors = re.search(rf'id="id_{field}_error">(.*?)</ul>', page, re.S)
         assert errors and required in errors.group(1), field
-    errors = re.search(r'id="id_email_errors">(.*?)</ul>', page, re.S)
+    errors = re.search(r'id="id_email_error">(.*?)</ul>', page, re.S)
     assert errors and invalid_email in errors.group(1)
-    assert 'id="id_message_errors"' not in page
-    assert re.search(r'<input[^>]*aria-describedby="id_name_errors"[^>]*name="name"', page) or (
-        re.search(r'<input[^>]*name="name"[^>]*aria-describedby="id_name_errors"', page)
-    )
+    assert 'id="id_message_error"' not in page
+    assert re.search(r'<input[^>]*name="name"[^>]*aria-invalid="true"', page)
+    assert re.search(r'<input[^>]*name="name"[^>]*aria-describedby="id_name_error"', page)
     assert mail.outbox == []
 
 
