@@ -33,6 +33,19 @@ FOLLOW_FIELDS = {
 FOLLOW_RESPONSE = inline_serializer("FollowState", FOLLOW_FIELDS)
 
 
+def paginated(name, item_name, fields):
+    """A page of results as DRF's PageNumberPagination answers it, for the schema."""
+    return inline_serializer(
+        name,
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": inline_serializer(item_name, fields, many=True),
+        },
+    )
+
+
 def follow_data(row):
     return {"target": row.target, "key": row.key, "created_at": row.created_at}
 
@@ -88,7 +101,7 @@ def _unfollow(request, target, object_id):
 class MyFollowsView(APIView):
     permission_classes = [IsVerifiedMember]
 
-    @extend_schema(responses={200: inline_serializer("Follows", FOLLOW_FIELDS, many=True)})
+    @extend_schema(responses={200: paginated("Follows", "FollowItem", FOLLOW_FIELDS)})
     def get(self, request):
         rows = Follow.objects.filter(member=request.user).order_by("-created_at", "-pk")
         paginator = PageNumberPagination()
@@ -109,7 +122,7 @@ class FeedView(APIView):
 
     permission_classes = [IsVerifiedMember]
 
-    @extend_schema(responses={200: inline_serializer("FeedItem", FEED_FIELDS, many=True)})
+    @extend_schema(responses={200: paginated("Feed", "FeedItem", FEED_FIELDS)})
     def get(self, request):
         paginator = PageNumberPagination()
         events = paginator.paginate_queryset(feed.events_for(request.user), request, view=self)

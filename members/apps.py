@@ -8,3 +8,9 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from members import receivers  # noqa: F401
+        from portal import pagecache
+
+        # A follow shows on the followed page (follower counts, the member's own button), a
+        # profile on the campaigns its member holds.
+        pagecache.follow("members.Follow")
+        pagecache.follow("members.PublicProfile")

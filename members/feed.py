@@ -22,11 +22,23 @@ from members.models import EventKind, FeedEvent, Follow
 PAGE_SIZE = 20
 
 
-def record(kind, dedup, *, target="", key="", recipient=None, subject=None, actor=None, **detail):
+def record(
+    kind,
+    dedup,
+    *,
+    target="",
+    key="",
+    recipient=None,
+    subject=None,
+    actor=None,
+    mailed_elsewhere=False,
+    **detail,
+):
     """Store the event unless `dedup` was recorded before; returns it when new, else None.
 
     `subject` is the page to show (any language's copy). New events are e-mailed at once to
-    the members who asked for it, after the transaction commits.
+    the members who asked for it, after the transaction commits, unless `mailed_elsewhere`
+    (another app already e-mails it at once: the lab's opt-in advice follow-up).
     """
     try:
         with transaction.atomic():
@@ -42,6 +54,8 @@ def record(kind, dedup, *, target="", key="", recipient=None, subject=None, acto
             )
     except IntegrityError:
         return None
+    if mailed_elsewhere:
+        return event
     from members.tasks import send_event_at_once
 
     transaction.on_commit(partial(send_event_at_once.enqueue, event.pk), robust=True)

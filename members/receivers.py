@@ -114,6 +114,8 @@ def advice_answered(sender, instance, created, **kwargs):
         recipient=parent.user,
         subject=getattr(page, "specific", page) if page is not None else None,
         actor=instance.user,
+        # Who asked for the lab's follow-up is e-mailed by the lab (lab.advice) already.
+        mailed_elsewhere=bool(parent.followup),
     )
 
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 
@@ -28,6 +28,9 @@ LISTS = ("reward_tiers", "budget_lines")
 BIGGEST_ID = 2**63 - 1
 
 
+@extend_schema_field(
+    {"oneOf": [{"type": "number"}, {"type": "string"}], "description": 'euros, e.g. 25 or "12.50"'}
+)
 class EurosField(serializers.Field):
     """An amount in euros, as a number or a string; cents inside."""
 

@@ -170,6 +170,8 @@
       body.name = data.get("name");
     }
     return body;
+  }
+
   /* The deductible gift's details (templates/tax/gift_offer.html); {} uses a member's kept ones. */
   function taxReceipt(data) {
     const receipt = {};

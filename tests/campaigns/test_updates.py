@@ -228,6 +228,9 @@ def admin_form(page, updates, **extra):
             "summary": page.summary,
             "hero_image": "",
             "body": streamfield([]),
+            "faq": streamfield([]),
+            "video_url": "",
+            "beneficiary": "",
             "goal": format_euros(page.goal),  # the admin types euros
             "starts_at": timezone.localtime(page.starts_at).strftime(moment),
             "deadline": timezone.localtime(page.deadline).strftime(moment),

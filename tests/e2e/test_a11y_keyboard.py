@@ -98,7 +98,7 @@ def test_keyboard_only_journey(a11y_demo, visitor):
     page.wait_for_url("**/pledges/**", timeout=20_000)
     assert page.get_by_test_id("pledge-status").get_attribute("data-status") == "committed"
 
-    tab_to(page, ".account-nav a[href$='/accounts/login/']")
+    tab_to(page, ".account-nav a[href*='/accounts/login/']")
     follow(page)
     tab_to(page, "input[name=login]")
     type_keys(page, DEMO_MEMBER)
